@@ -1,0 +1,212 @@
+//! The secret scan of one file, done once and shared by the rules that
+//! report on it (literal secrets, placeholders) and by the masking of every
+//! snippet shown.
+
+use std::ops::Range;
+
+use crate::carriers::{self, Carried, How};
+use crate::detect::{mask, names, placeholder, Detector, Detectors, HitState};
+use crate::formats::Field;
+use crate::model::McpFile;
+use crate::reference::{self, Reference, Syntax};
+use crate::source::Span;
+
+/// What recognised the value.
+#[derive(Clone, Copy, Debug)]
+pub enum Recognised {
+    /// A known credential format from `rules/credentials/`.
+    Format(&'static Detector),
+    /// A literal under a secret-like name (`*_TOKEN`, `Authorization`, …).
+    Name,
+}
+
+/// A credential-like value in the file.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    /// Index into `McpFile::sites`.
+    pub site: usize,
+    /// Byte range in the site's decoded text.
+    pub range: Range<usize>,
+    pub span: Span,
+    /// The name it sits under, when it has one.
+    pub name: Option<String>,
+    pub how: Option<How>,
+    pub recognised: Recognised,
+    pub state: HitState,
+    /// Masked preview, safe to print.
+    pub preview: String,
+}
+
+pub struct Analysis {
+    pub candidates: Vec<Candidate>,
+    /// References found in each site, by site index.
+    pub references: Vec<Vec<Reference>>,
+}
+
+impl Analysis {
+    /// Spans to mask in anything shown to a user: every value that is, or
+    /// may be, a real credential.
+    pub fn mask_spans(&self) -> Vec<Span> {
+        self.candidates
+            .iter()
+            .filter(|c| c.state != HitState::Placeholder)
+            .map(|c| c.span)
+            .collect()
+    }
+}
+
+/// Values that point at a secret store rather than holding a secret.
+fn is_store_reference(value: &str) -> bool {
+    const STORES: &[&str] = &["op://", "vault:", "secret://", "sm://", "keychain:", "arn:aws:secretsmanager:", "projects/"];
+    STORES.iter().any(|s| value.starts_with(s))
+}
+
+/// Could `value`, under a secret-like `name`, be a real credential?
+fn plausible_secret(name: &str, value: &str) -> bool {
+    let value = value.trim();
+    if names::is_password_name(name) {
+        return value.chars().count() >= 4 && !value.contains(char::is_whitespace);
+    }
+    let long_enough = value.chars().count() >= 8;
+    let no_spaces = !value.contains(char::is_whitespace);
+    let has_letter = value.chars().any(|c| c.is_ascii_alphabetic());
+    let has_digit_or_mark = value
+        .chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, '-' | '_' | '+' | '/' | '=' | '.'));
+    let not_path = !(value.starts_with('/') || value.starts_with("~/") || value.starts_with("./") || value.contains(":\\"));
+    let not_url = !value.contains("://");
+    let not_number = value.parse::<f64>().is_err();
+    long_enough
+        && no_spaces
+        && has_letter
+        && has_digit_or_mark
+        && not_path
+        && not_url
+        && not_number
+        && crate::detect::entropy::shannon(value) >= 2.5
+}
+
+/// Fields whose values a client sends to (or starts) the server.
+pub fn sent_to_server(field: Field) -> bool {
+    matches!(field, Field::Command | Field::Args | Field::Env | Field::Url | Field::Headers)
+}
+
+pub fn analyze(file: &McpFile) -> Analysis {
+    let detectors = Detectors::builtin();
+    let source = file.source.text.as_str();
+    let mut candidates = Vec::new();
+    let mut references = Vec::with_capacity(file.sites.len());
+    for (si, site) in file.sites.iter().enumerate() {
+        let text = site.text();
+        let refs = reference::scan(text);
+        // Text inside a reference is not literal; a `${VAR:-default}` default is.
+        let hidden: Vec<Range<usize>> = refs
+            .iter()
+            .filter(|r| r.syntax != Syntax::BracedDefault)
+            .map(|r| r.range.clone())
+            .collect();
+        let hidden_by_ref = |r: &Range<usize>| hidden.iter().any(|h| h.start < r.end && r.start < h.end);
+        let mut carried = carriers::carried(site, file.server_of(site));
+        for r in refs.iter().filter(|r| r.syntax == Syntax::BracedDefault) {
+            if let Some(default) = &r.default {
+                carried.push(Carried {
+                    name: Some(r.name.clone()),
+                    range: default.clone(),
+                    decoded: None,
+                    how: site_how(site.field),
+                });
+            }
+        }
+        let mut found: Vec<Candidate> = Vec::new();
+        let push = |found: &mut Vec<Candidate>, c: Candidate| {
+            if !found.iter().any(|f| f.range.start < c.range.end && c.range.start < f.range.end) {
+                found.push(c);
+            }
+        };
+        let enclosing = |range: &Range<usize>| {
+            carried
+                .iter()
+                .filter(|c| c.decoded.is_none() && c.range.start <= range.start && range.end <= c.range.end)
+                .min_by_key(|c| c.range.len())
+        };
+        // Known formats, anywhere in the string.
+        for hit in detectors.scan(text, None) {
+            if hidden_by_ref(&hit.range) {
+                continue;
+            }
+            let carrier = enclosing(&hit.range);
+            let name = carrier.and_then(|c| c.name.clone()).or(site.name.map(str::to_string));
+            if hit.state == HitState::BadChecksum && !name.as_deref().is_some_and(names::is_secret_name) {
+                continue;
+            }
+            let secret = &text[hit.range.clone()];
+            push(
+                &mut found,
+                Candidate {
+                    site: si,
+                    span: site.span_of(source, hit.range.clone()),
+                    preview: mask::preview(secret, hit.detector.spec.prefix.as_deref()),
+                    range: hit.range,
+                    name,
+                    how: carrier.map(|c| c.how),
+                    recognised: Recognised::Format(hit.detector),
+                    state: hit.state,
+                },
+            );
+        }
+        // Named places: formats that need a name, then the name alone.
+        for c in &carried {
+            if hidden_by_ref(&c.range) || found.iter().any(|f| f.range.start < c.range.end && c.range.start < f.range.end) {
+                continue;
+            }
+            let value = c.value(text);
+            let Some(name) = c.name.as_deref() else { continue };
+            if value.trim().is_empty() || is_store_reference(value.trim()) || (c.decoded.is_none() && !reference::scan(value).is_empty()) {
+                continue;
+            }
+            let named_hit = detectors
+                .scan(value, Some(name))
+                .into_iter()
+                .find(|h| h.detector.spec.names.is_some());
+            let (recognised, state, prefix) = match &named_hit {
+                Some(h) => (Recognised::Format(h.detector), h.state, h.detector.spec.prefix.as_deref()),
+                None if !names::is_secret_name(name) => continue,
+                None if placeholder::is_placeholder(value, None) => (Recognised::Name, HitState::Placeholder, None),
+                None if plausible_secret(name, value) => (Recognised::Name, HitState::Secret, None),
+                None => continue,
+            };
+            if state == HitState::BadChecksum && !names::is_secret_name(name) {
+                continue;
+            }
+            push(
+                &mut found,
+                Candidate {
+                    site: si,
+                    range: c.range.clone(),
+                    span: site.span_of(source, c.range.clone()),
+                    name: Some(name.to_string()),
+                    how: Some(c.how),
+                    recognised,
+                    state,
+                    preview: mask::preview(value, prefix),
+                },
+            );
+        }
+        found.sort_by_key(|c| c.range.start);
+        candidates.extend(found);
+        references.push(refs);
+    }
+    Analysis {
+        candidates,
+        references,
+    }
+}
+
+fn site_how(field: Field) -> How {
+    match field {
+        Field::Headers => How::Header,
+        Field::Args => How::Flag,
+        Field::Url => How::UrlQuery,
+        _ => How::Value,
+    }
+}

@@ -1,0 +1,333 @@
+//! The command line: `mcplint [check] [PATHS…]`, `mcplint rules`,
+//! `mcplint explain ID`.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::detect::{Detectors, HitState};
+use crate::engine;
+use crate::finding::Severity;
+use crate::formats;
+use crate::output::{human, json};
+use crate::rules;
+use crate::run::{self, Report};
+use crate::source::display_path;
+
+#[derive(Parser)]
+#[command(
+    name = "mcplint",
+    version,
+    about = "Lint MCP client configs: literal secrets, over-broad scopes, references the client will not expand",
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    check: CheckArgs,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Lint MCP configs under PATHS (the default command)
+    Check(CheckArgs),
+    /// List every rule, or check the credential formats' own examples
+    Rules(RulesArgs),
+    /// Print one rule's documentation
+    Explain {
+        /// A rule id, such as literal-secret
+        id: String,
+    },
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// Files or directories to lint; `-` reads standard input (default: .)
+    paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// When to use colour (NO_COLOR is honoured under `auto`)
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+    /// Lowest severity that makes the exit status 1
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    fail_on: FailOn,
+    /// The file name standard input stands for (chooses the client format)
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<PathBuf>,
+    /// Refuse files larger than this many bytes (suffixes K, M, G allowed)
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "64M")]
+    max_file_size: u64,
+}
+
+#[derive(Args)]
+struct RulesArgs {
+    #[command(subcommand)]
+    action: Option<RulesAction>,
+    /// Print as JSON
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Subcommand)]
+enum RulesAction {
+    /// Run every credential format against its own positive and negative examples
+    Check,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Note,
+    Never,
+}
+
+impl FailOn {
+    fn level(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Note => Some(Severity::Note),
+            FailOn::Never => None,
+        }
+    }
+}
+
+fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let (digits, unit) = match text.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => text.split_at(i),
+        None => (text, ""),
+    };
+    let n: u64 = digits.parse().map_err(|_| format!("not a size: {text}"))?;
+    let factor: u64 = match unit.to_ascii_uppercase().trim_end_matches("IB").trim_end_matches('B') {
+        "" => 1,
+        "K" => 1 << 10,
+        "M" => 1 << 20,
+        "G" => 1 << 30,
+        _ => return Err(format!("unknown size unit in {text}")),
+    };
+    n.checked_mul(factor)
+        .filter(|&n| n < u32::MAX as u64)
+        .ok_or_else(|| format!("size too large: {text} (at most 4 GiB)"))
+}
+
+/// Run the command line; returns the exit status.
+pub fn main() -> u8 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    match cli.command {
+        None => check(cli.check),
+        Some(Command::Check(args)) => check(args),
+        Some(Command::Rules(args)) => list_rules(args),
+        Some(Command::Explain { id }) => explain(&id),
+    }
+}
+
+fn write_out(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    // A closed pipe (`mcplint | head`) is not an error worth a panic.
+    let _ = stdout.write_all(text.as_bytes());
+    let _ = stdout.flush();
+}
+
+fn check(args: CheckArgs) -> u8 {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let (stdin, files): (Vec<PathBuf>, Vec<PathBuf>) = paths.into_iter().partition(|p| p == Path::new("-"));
+    let options = run::Options {
+        max_file_size: args.max_file_size,
+        forced: None,
+    };
+    let mut report = if files.is_empty() {
+        Report {
+            files: Vec::new(),
+            errors: Vec::new(),
+        }
+    } else {
+        run::check(&files, &cwd, &options)
+    };
+    if !stdin.is_empty() {
+        lint_stdin(&args, &cwd, &mut report);
+    }
+    let text = match args.format {
+        Format::Json => json::render(&report),
+        Format::Human => human::render(
+            &report,
+            &human::Style {
+                color: use_color(args.color),
+                width: terminal_width(),
+            },
+        ),
+    };
+    write_out(&text);
+    report.exit_code(args.fail_on.level())
+}
+
+fn lint_stdin(args: &CheckArgs, cwd: &Path, report: &mut Report) {
+    let name = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(".mcp.json"));
+    let display = match &args.stdin_filename {
+        Some(p) => display_path(p, cwd),
+        None => "-".to_string(),
+    };
+    let Some(format) = formats::for_path(&name) else {
+        return; // like an explicit path that is not an MCP config
+    };
+    let mut bytes = Vec::new();
+    let read = std::io::stdin()
+        .lock()
+        .take(args.max_file_size + 1)
+        .read_to_end(&mut bytes);
+    match read {
+        Err(e) => report.errors.push(engine::FileError {
+            file: display,
+            message: format!("standard input could not be read: {e}"),
+        }),
+        Ok(_) if bytes.len() as u64 > args.max_file_size => report.errors.push(engine::FileError {
+            file: display,
+            message: format!(
+                "standard input is larger than the {} limit; raise it with --max-file-size",
+                engine::human_size(args.max_file_size)
+            ),
+        }),
+        Ok(_) => report.files.push(engine::lint_bytes(bytes, &name, display, format)),
+    }
+}
+
+fn use_color(choice: Color) -> bool {
+    match choice {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|&w: &usize| w >= 40)
+        .unwrap_or(100)
+}
+
+fn list_rules(args: RulesArgs) -> u8 {
+    if let Some(RulesAction::Check) = args.action {
+        return check_credential_examples();
+    }
+    let all = rules::all();
+    if args.json {
+        let list: Vec<serde_json::Value> = all
+            .iter()
+            .map(|m| {
+                serde_json::json!({
+                    "id": m.id,
+                    "category": m.category.as_str(),
+                    "severity": m.severity.as_str(),
+                    "summary": m.summary,
+                })
+            })
+            .collect();
+        write_out(&format!("{}\n", serde_json::to_string_pretty(&list).unwrap_or_default()));
+        return 0;
+    }
+    let mut out = String::new();
+    for m in all {
+        out.push_str(&format!(
+            "{:<22} {:<10} {:<8} {}\n",
+            m.id,
+            m.category.as_str(),
+            m.severity.as_str(),
+            m.summary
+        ));
+    }
+    write_out(&out);
+    0
+}
+
+/// `mcplint rules check`: every credential format against its examples.
+fn check_credential_examples() -> u8 {
+    let detectors = Detectors::builtin();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for d in &detectors.list {
+        if let Err(e) = d.regex() {
+            failures.push(e);
+            continue;
+        }
+        for e in &d.spec.examples {
+            checked += 1;
+            if detectors.judge_example(d, e) != Some(HitState::Secret) {
+                failures.push(format!("{}: missed a positive example", d.spec.id));
+            }
+        }
+        for e in &d.spec.negative_examples {
+            checked += 1;
+            if detectors.judge_example(d, e) == Some(HitState::Secret) {
+                failures.push(format!("{}: matched a negative example", d.spec.id));
+            }
+        }
+    }
+    let mut out = String::new();
+    for f in &failures {
+        out.push_str(&format!("FAIL {f}\n"));
+    }
+    out.push_str(&format!(
+        "{} credential formats, {checked} examples: {} failed\n",
+        detectors.list.len(),
+        failures.len()
+    ));
+    write_out(&out);
+    u8::from(!failures.is_empty())
+}
+
+fn explain(id: &str) -> u8 {
+    match rules::by_id(id) {
+        Some(m) => {
+            write_out(&format!(
+                "# {} ({}, {} by default)\n\n{}\n\n{}",
+                m.id,
+                m.category.as_str(),
+                m.severity.as_str(),
+                m.summary,
+                m.docs
+            ));
+            0
+        }
+        None => {
+            let ids: Vec<&str> = rules::all().iter().map(|m| m.id).collect();
+            eprintln!("mcplint: no rule `{id}`; rules are: {}", ids.join(", "));
+            2
+        }
+    }
+}

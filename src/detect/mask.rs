@@ -1,0 +1,57 @@
+//! Masked previews and masked copies of source text: no output format ever
+//! shows a whole secret.
+
+use crate::source::Span;
+
+/// A short, non-revealing preview: the vendor prefix, an ellipsis and at
+/// most the last two characters (none for short secrets).
+pub fn preview(secret: &str, prefix: Option<&str>) -> String {
+    let prefix = prefix.filter(|p| secret.starts_with(p)).unwrap_or("");
+    let rest = &secret[prefix.len()..];
+    let count = rest.chars().count();
+    if count >= 16 {
+        let tail: String = rest.chars().skip(count - 2).collect();
+        format!("{prefix}…{tail}")
+    } else {
+        format!("{prefix}…")
+    }
+}
+
+/// A copy of `text` with every byte of every span replaced by `*`, so byte
+/// offsets (and thus every label) stay aligned. Spans must lie on character
+/// boundaries, as parser spans do; multi-byte characters become several `*`.
+pub fn mask(text: &str, spans: &[Span]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for span in spans {
+        let range = span.start as usize..(span.end as usize).min(bytes.len());
+        for b in &mut bytes[range] {
+            if !matches!(b, b'\n' | b'\r') {
+                *b = b'*';
+            }
+        }
+    }
+    // Replacing whole characters by ASCII keeps UTF-8 valid; a span that cut a
+    // character in half is repaired lossily rather than trusted.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn preview_keeps_prefix_and_two_chars() {
+        assert_eq!(preview("ghp_R8fJ2kLmQ9vX3tB7nC1dE5gH0aS4wY6zU29Q", Some("ghp_")), "ghp_…9Q");
+        assert_eq!(preview("hunter2", None), "…");
+        assert_eq!(preview("abc", Some("ghp_")), "…");
+    }
+
+    #[test]
+    fn mask_keeps_offsets() {
+        let text = "{\"k\": \"é-secret\"}";
+        let start = text.find('é').unwrap();
+        let masked = mask(text, &[Span::new(start, start + "é-secret".len())]);
+        assert_eq!(masked.len(), text.len());
+        assert_eq!(masked, "{\"k\": \"*********\"}");
+    }
+}

@@ -1,0 +1,248 @@
+//! Credential detection: the data-driven formats of `rules/credentials/`
+//! plus the keyword context of names. Regexes compile lazily, only when a
+//! format's keyword occurs, so a pre-commit run on three small files does
+//! not pay for a hundred patterns.
+
+pub mod data;
+pub mod entropy;
+pub mod mask;
+pub mod names;
+pub mod placeholder;
+pub mod validators;
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::{Regex, RegexBuilder};
+
+pub use data::{CredentialSpec, Example, Validator};
+use validators::Verdict;
+
+/// Compiled-size limit for every pattern: a bad pattern fails to load
+/// instead of eating memory.
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
+
+/// One credential format, ready to match.
+#[derive(Debug)]
+pub struct Detector {
+    pub spec: CredentialSpec,
+    regex: OnceLock<Result<Regex, String>>,
+    names: OnceLock<Option<Regex>>,
+}
+
+/// What a match turned out to be after every check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HitState {
+    Secret,
+    /// Shape right, checksum wrong: a placeholder or a mistyped token.
+    BadChecksum,
+    Placeholder,
+}
+
+#[derive(Clone, Debug)]
+pub struct Hit {
+    pub detector: &'static Detector,
+    /// The secret's byte range in the scanned text.
+    pub range: Range<usize>,
+    pub state: HitState,
+}
+
+impl Detector {
+    fn new(spec: CredentialSpec) -> Self {
+        Detector {
+            spec,
+            regex: OnceLock::new(),
+            names: OnceLock::new(),
+        }
+    }
+
+    pub fn regex(&self) -> Result<&Regex, String> {
+        self.regex
+            .get_or_init(|| compile(&self.spec.pattern))
+            .as_ref()
+            .map_err(|e| format!("{}: pattern: {e}", self.spec.id))
+    }
+
+    fn names_regex(&self) -> Option<&Regex> {
+        self.names
+            .get_or_init(|| self.spec.names.as_deref().and_then(|n| compile(n).ok()))
+            .as_ref()
+    }
+
+    /// Does the format need a name to apply, and does `name` fit it?
+    fn name_allows(&self, name: Option<&str>) -> bool {
+        match &self.spec.names {
+            None => true,
+            Some(_) => match (self.names_regex(), name) {
+                (Some(re), Some(name)) => re.is_match(name),
+                _ => false,
+            },
+        }
+    }
+
+    /// All matches of this format in `text`, each judged.
+    fn matches(&'static self, text: &str, name: Option<&str>, out: &mut Vec<Hit>) {
+        if !self.name_allows(name) {
+            return;
+        }
+        let Ok(re) = self.regex() else { return };
+        for caps in re.captures_iter(text) {
+            let Some(m) = caps.get(self.spec.group.unwrap_or(0)) else {
+                continue;
+            };
+            if let Some(state) = self.judge(m.as_str()) {
+                out.push(Hit {
+                    detector: self,
+                    range: m.range(),
+                    state,
+                });
+            }
+        }
+    }
+
+    /// Placeholder, entropy floor and validator, in that order.
+    fn judge(&self, secret: &str) -> Option<HitState> {
+        if placeholder::is_placeholder(secret, self.spec.prefix.as_deref()) {
+            return Some(HitState::Placeholder);
+        }
+        if let Some(floor) = self.spec.entropy {
+            let body = self
+                .spec
+                .prefix
+                .as_deref()
+                .and_then(|p| secret.strip_prefix(p))
+                .unwrap_or(secret);
+            if entropy::shannon(body) < floor {
+                return None;
+            }
+        }
+        match self.spec.validator {
+            None => Some(HitState::Secret),
+            Some(v) => match validators::check(v, secret, self.spec.prefix.as_deref()) {
+                Verdict::Valid => Some(HitState::Secret),
+                Verdict::BadChecksum => Some(HitState::BadChecksum),
+                Verdict::NotThisKind | Verdict::Public => None,
+            },
+        }
+    }
+}
+
+fn compile(pattern: &str) -> Result<Regex, String> {
+    RegexBuilder::new(pattern)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_SIZE_LIMIT)
+        .build()
+        .map_err(|e| e.to_string())
+}
+
+/// Every credential format, with the keyword prefilter over all of them.
+pub struct Detectors {
+    pub list: Vec<Detector>,
+    keywords: AhoCorasick,
+    /// For each keyword pattern, the detector it belongs to.
+    keyword_owner: Vec<usize>,
+    /// Detectors with no keyword: they run on every value (names-gated ones
+    /// only under a fitting name).
+    unkeyed: Vec<usize>,
+}
+
+impl Detectors {
+    pub fn new(specs: Vec<CredentialSpec>) -> Result<Self, String> {
+        let mut seen = std::collections::HashSet::new();
+        for spec in &specs {
+            if !seen.insert(spec.id.clone()) {
+                return Err(format!("duplicate credential id {}", spec.id));
+            }
+        }
+        let list: Vec<Detector> = specs.into_iter().map(Detector::new).collect();
+        let mut patterns = Vec::new();
+        let mut keyword_owner = Vec::new();
+        let mut unkeyed = Vec::new();
+        for (i, d) in list.iter().enumerate() {
+            if d.spec.keywords.is_empty() {
+                unkeyed.push(i);
+            }
+            for k in &d.spec.keywords {
+                patterns.push(k.clone());
+                keyword_owner.push(i);
+            }
+        }
+        let keywords = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| e.to_string())?;
+        Ok(Detectors {
+            list,
+            keywords,
+            keyword_owner,
+            unkeyed,
+        })
+    }
+
+    /// The built-in formats, loaded once.
+    pub fn builtin() -> &'static Detectors {
+        static BUILTIN: OnceLock<Detectors> = OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            let specs = data::load(data::FILES).expect("embedded credential data is checked by tests");
+            Detectors::new(specs).expect("embedded credential data is checked by tests")
+        })
+    }
+
+    /// Every credential in `text` (sitting under `name`, when it has one),
+    /// overlapping matches resolved in favour of the strongest.
+    pub fn scan(&'static self, text: &str, name: Option<&str>) -> Vec<Hit> {
+        let mut candidates: Vec<usize> = self
+            .keywords
+            .find_overlapping_iter(text)
+            .map(|m| self.keyword_owner[m.pattern().as_usize()])
+            .collect();
+        candidates.extend(&self.unkeyed);
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut hits = Vec::new();
+        for i in candidates {
+            self.list[i].matches(text, name, &mut hits);
+        }
+        resolve_overlaps(hits)
+    }
+
+    /// Judge one example value exactly as a config value would be judged.
+    pub fn judge_example(&'static self, detector: &'static Detector, example: &Example) -> Option<HitState> {
+        let mut hits = Vec::new();
+        detector.matches(example.value(), example.name(), &mut hits);
+        hits.into_iter().map(|h| h.state).min_by_key(|s| match s {
+            HitState::Secret => 0,
+            HitState::BadChecksum => 1,
+            HitState::Placeholder => 2,
+        })
+    }
+}
+
+/// Keep the best of overlapping hits: real secrets over bad checksums over
+/// placeholders, then the longer match, then the earlier one.
+fn resolve_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
+    let rank = |h: &Hit| match h.state {
+        HitState::Secret => 0,
+        HitState::BadChecksum => 1,
+        HitState::Placeholder => 2,
+    };
+    hits.sort_by(|a, b| {
+        rank(a)
+            .cmp(&rank(b))
+            .then(b.range.len().cmp(&a.range.len()))
+            .then(a.range.start.cmp(&b.range.start))
+    });
+    let mut kept: Vec<Hit> = Vec::new();
+    for h in hits {
+        if kept
+            .iter()
+            .all(|k| h.range.end <= k.range.start || k.range.end <= h.range.start)
+        {
+            kept.push(h);
+        }
+    }
+    kept.sort_by_key(|h| h.range.start);
+    kept
+}

@@ -1,0 +1,182 @@
+//! One file through the pipeline: read → parse → model → rules → findings.
+//! Nothing here fails the run: a file that cannot be read or parsed becomes
+//! an error or a `parse-error` finding, and the other files go on.
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::analysis;
+use crate::finding::Finding;
+use crate::formats::Format;
+use crate::model::McpFile;
+use crate::parse::{json, ParseFailure};
+use crate::rules::{self, Context};
+use crate::source::{SourceFile, Span};
+
+/// Files larger than this are refused unless `--max-file-size` says more:
+/// a 50 MB `~/.claude.json` is normal, a 1 GB "config" is not.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
+/// The findings of one config file, with what is needed to show them.
+pub struct FileReport {
+    pub source: SourceFile,
+    pub format: &'static Format,
+    pub findings: Vec<Finding>,
+    /// Spans of every credential found: masked in anything shown.
+    pub masks: Vec<Span>,
+    /// The file could not be parsed (its findings hold why).
+    pub unparsable: bool,
+}
+
+/// A file that could not be read at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileError {
+    pub file: String,
+    pub message: String,
+}
+
+pub enum Outcome {
+    Linted(FileReport),
+    Failed(FileError),
+}
+
+/// Lint text already in memory (`-` on the command line, tests, benches).
+pub fn lint_source(source: SourceFile, format: &'static Format) -> FileReport {
+    let bom = source.bom_len();
+    let text = &source.text[bom..];
+    let parsed = json::parse(text, bom, format.flavor);
+    let (findings, masks, unparsable) = match &parsed {
+        Err(failure) => (vec![rules::parse_failure(failure)], Vec::new(), true),
+        Ok(root) => {
+            let file = McpFile::build(&source, format, root);
+            let analysis = analysis::analyze(&file);
+            let mut cx = Context::new(&file, &analysis);
+            for rule in rules::RULES {
+                rule.check(&mut cx);
+            }
+            (cx.into_findings(), analysis.mask_spans(), false)
+        }
+    };
+    drop(parsed);
+    let mut findings = findings;
+    findings.sort_by(|a, b| {
+        a.primary
+            .span
+            .start
+            .cmp(&b.primary.span.start)
+            .then(a.rule.id.cmp(b.rule.id))
+    });
+    FileReport {
+        source,
+        format,
+        findings,
+        masks,
+        unparsable,
+    }
+}
+
+/// Read and lint one file.
+pub fn lint_path(path: &Path, display: String, format: &'static Format, max_size: u64) -> Outcome {
+    let fail = |message: String| {
+        Outcome::Failed(FileError {
+            file: display.clone(),
+            message,
+        })
+    };
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => return fail(io_message(&e)),
+    };
+    if meta.is_dir() {
+        return fail("is a directory, but its name is that of an MCP config file".into());
+    }
+    if !meta.is_file() {
+        return fail("is not a regular file (a FIFO, socket or device); not read".into());
+    }
+    if meta.len() > max_size {
+        return fail(format!(
+            "is {}, larger than the {} limit; raise it with --max-file-size",
+            human_size(meta.len()),
+            human_size(max_size)
+        ));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    let read = std::fs::File::open(path).and_then(|f| f.take(max_size + 1).read_to_end(&mut bytes));
+    if let Err(e) = read {
+        return fail(io_message(&e));
+    }
+    if bytes.len() as u64 > max_size {
+        return fail(format!("grew past the {} limit while being read", human_size(max_size)));
+    }
+    Outcome::Linted(lint_bytes(bytes, path, display, format))
+}
+
+/// Decode and lint; undecodable text is a `parse-error` finding at the
+/// first bad byte.
+pub fn lint_bytes(bytes: Vec<u8>, path: &Path, display: String, format: &'static Format) -> FileReport {
+    let encoding_failure = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        Some(ParseFailure {
+            message: "the file is UTF-16 encoded; MCP clients read UTF-8".into(),
+            span: Span::new(0, 2),
+        })
+    } else {
+        std::str::from_utf8(&bytes).err().map(|e| {
+            let at = e.valid_up_to();
+            ParseFailure {
+                message: format!("invalid UTF-8 at byte {at}; MCP clients read UTF-8"),
+                span: Span::new(at, at + e.error_len().unwrap_or(1).min(bytes.len() - at)),
+            }
+        })
+    };
+    match encoding_failure {
+        None => {
+            let text = String::from_utf8(bytes).unwrap_or_default();
+            lint_source(
+                SourceFile {
+                    path: path.to_path_buf(),
+                    display,
+                    text,
+                },
+                format,
+            )
+        }
+        Some(failure) => {
+            // Show the text up to the bad byte: enough for the snippet, and no
+            // replacement characters that would shift offsets before it.
+            let valid = failure.span.start as usize;
+            let text = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+            let span = Span::new(valid, valid);
+            FileReport {
+                source: SourceFile {
+                    path: path.to_path_buf(),
+                    display,
+                    text,
+                },
+                format,
+                findings: vec![rules::parse_failure(&ParseFailure { span, ..failure })],
+                masks: Vec::new(),
+                unparsable: true,
+            }
+        }
+    }
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied; the file could not be read".into(),
+        _ if e.raw_os_error() == Some(40) => "too many levels of symbolic links (a symlink loop)".into(),
+        _ => format!("could not be read: {e}"),
+    }
+}
+
+pub fn human_size(bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if bytes >= MIB {
+        format!("{:.1} MiB", bytes as f64 / MIB as f64)
+    } else if bytes >= 1024 {
+        format!("{:.1} KiB", bytes as f64 / 1024.0)
+    } else {
+        format!("{bytes} bytes")
+    }
+}

@@ -1,0 +1,166 @@
+//! What a rule reports: facts with spans. The engine adds the file, the
+//! line/column and the fingerprint; outputs decide how to show them.
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::rules::RuleMeta;
+use crate::source::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Note,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    Secret,
+    Expansion,
+    Scope,
+    Transport,
+    Permissions,
+    Schema,
+    SupplyChain,
+    Hygiene,
+}
+
+impl Category {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Secret => "secret",
+            Category::Expansion => "expansion",
+            Category::Scope => "scope",
+            Category::Transport => "transport",
+            Category::Permissions => "permissions",
+            Category::Schema => "schema",
+            Category::SupplyChain => "supply-chain",
+            Category::Hygiene => "hygiene",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
+#[derive(Clone, Debug)]
+pub struct Label {
+    pub span: Span,
+    pub text: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub rule: &'static RuleMeta,
+    pub severity: Severity,
+    /// Lower-case, no final period, never the secret itself.
+    pub message: String,
+    pub primary: Label,
+    pub related: Vec<Label>,
+    pub help: Option<String>,
+    pub confidence: Confidence,
+    /// The server the finding is about, when there is one.
+    pub server: Option<String>,
+    /// RFC 6901 pointer of the offending value.
+    pub pointer: String,
+    /// Masked preview of the secret, for secret findings.
+    pub secret_preview: Option<String>,
+    /// Tells apart findings of one rule at one pointer (which credential in
+    /// the string), without positions, so fingerprints survive edits.
+    pub discriminator: String,
+}
+
+impl Finding {
+    pub fn new(rule: &'static RuleMeta, span: Span, message: impl Into<String>) -> Self {
+        Finding {
+            rule,
+            severity: rule.severity,
+            message: message.into(),
+            primary: Label {
+                span,
+                text: String::new(),
+            },
+            related: Vec::new(),
+            help: None,
+            confidence: Confidence::High,
+            server: None,
+            pointer: String::new(),
+            secret_preview: None,
+            discriminator: String::new(),
+        }
+    }
+
+    pub fn label(mut self, text: impl Into<String>) -> Self {
+        self.primary.text = text.into();
+        self
+    }
+
+    pub fn help(mut self, text: impl Into<String>) -> Self {
+        self.help = Some(text.into());
+        self
+    }
+
+    pub fn severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    pub fn confidence(mut self, confidence: Confidence) -> Self {
+        self.confidence = confidence;
+        self
+    }
+
+    pub fn at(mut self, pointer: &str, server: Option<&str>) -> Self {
+        self.pointer = pointer.to_string();
+        self.server = server.map(str::to_string);
+        self
+    }
+
+    pub fn secret(mut self, preview: String) -> Self {
+        self.secret_preview = Some(preview);
+        self
+    }
+
+    pub fn discriminator(mut self, text: impl Into<String>) -> Self {
+        self.discriminator = text.into();
+        self
+    }
+
+    pub fn related(mut self, span: Span, text: impl Into<String>) -> Self {
+        self.related.push(Label {
+            span,
+            text: text.into(),
+        });
+        self
+    }
+
+    /// Stable identity across unrelated edits: rule, file, pointer and
+    /// discriminator, hashed. No position and no part of any value is in it.
+    pub fn fingerprint(&self, file: &str) -> String {
+        let mut hash = Sha256::new();
+        for part in [self.rule.id, file, &self.pointer, &self.discriminator] {
+            hash.update(part.as_bytes());
+            hash.update([0]);
+        }
+        let digest = hash.finalize();
+        digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+    }
+}

@@ -1,0 +1,20 @@
+//! mcplint: lint the configuration files that wire MCP servers into AI
+//! clients. The pipeline is the architecture:
+//! discover → parse (with spans) → model → rules → findings → output.
+
+pub mod analysis;
+pub mod carriers;
+pub mod cli;
+pub mod detect;
+pub mod discover;
+pub mod engine;
+pub mod finding;
+pub mod formats;
+pub mod model;
+pub mod output;
+pub mod parse;
+pub mod reference;
+pub mod rules;
+pub mod run;
+pub mod source;
+pub mod varname;

@@ -1,0 +1,102 @@
+//! One typed model of an MCP config, whatever client wrote it: the servers
+//! and every string a rule may look at ("sites"), each with its field, the
+//! name it sits under, its JSON pointer and its span.
+
+mod claude;
+
+use std::ops::Range;
+
+use crate::formats::{Field, Format, Shape};
+use crate::parse::{strings, Node};
+use crate::source::{SourceFile, Span};
+
+pub struct McpFile<'t> {
+    pub source: &'t SourceFile,
+    pub format: &'static Format,
+    pub root: &'t Node<'t>,
+    pub servers: Vec<Server<'t>>,
+    pub sites: Vec<Site<'t>>,
+}
+
+/// A server entry.
+pub struct Server<'t> {
+    pub name: &'t str,
+    pub name_span: Span,
+    pub pointer: String,
+    pub node: &'t Node<'t>,
+    pub command: Option<&'t str>,
+    /// The string elements of `args`, in order (`None` for non-strings).
+    pub args: Vec<Option<&'t str>>,
+}
+
+impl Server<'_> {
+    /// Is argument `index` the script of a shell's `-c` (`sh -c "…"`)? The
+    /// shell expands `$VAR` and `$(…)` there itself.
+    pub fn is_shell_script_arg(&self, index: usize) -> bool {
+        let shell = |s: &str| {
+            let base = s.rsplit(['/', '\\']).next().unwrap_or(s);
+            let base = base.strip_suffix(".exe").unwrap_or(base);
+            matches!(base, "sh" | "bash" | "zsh" | "dash" | "ksh" | "fish" | "ash")
+        };
+        let Some(command) = self.command else {
+            return false;
+        };
+        shell(command)
+            && index > 0
+            && self.args[..index]
+                .iter()
+                .any(|a| a.is_some_and(|a| a.starts_with('-') && a.contains('c') && !a.starts_with("--")))
+    }
+}
+
+/// A string value that rules inspect.
+pub struct Site<'t> {
+    /// Index into `McpFile::servers`, when the string belongs to a server.
+    pub server: Option<usize>,
+    pub field: Field,
+    /// The key it sits under: env var, header name, or the last object key.
+    pub name: Option<&'t str>,
+    /// Position in `args`.
+    pub index: Option<usize>,
+    pub pointer: String,
+    pub node: &'t Node<'t>,
+}
+
+impl<'t> Site<'t> {
+    pub fn text(&self) -> &'t str {
+        self.node.as_str().unwrap_or_default()
+    }
+
+    /// Source span of a byte range of the decoded text.
+    pub fn span_of(&self, source: &str, decoded: Range<usize>) -> Span {
+        let literal = source.get(self.node.span.range()).unwrap_or_default();
+        strings::source_span(literal, self.node.span.start as usize, decoded)
+    }
+}
+
+impl<'t> McpFile<'t> {
+    pub fn build(source: &'t SourceFile, format: &'static Format, root: &'t Node<'t>) -> Self {
+        let mut file = McpFile {
+            source,
+            format,
+            root,
+            servers: Vec::new(),
+            sites: Vec::new(),
+        };
+        match format.shape {
+            Shape::McpServers => claude::servers_at(&mut file, root, ""),
+            Shape::ClaudeUserConfig => claude::user_config(&mut file),
+            Shape::ClaudeSettings => claude::settings(&mut file),
+        }
+        file
+    }
+
+    pub fn server_of(&self, site: &Site) -> Option<&Server<'t>> {
+        site.server.map(|i| &self.servers[i])
+    }
+
+    /// Does this file's client expand references in `field`?
+    pub fn expands_in(&self, field: Field) -> bool {
+        self.format.client.dialect.fields.contains(&field)
+    }
+}

@@ -1,0 +1,120 @@
+//! `--format json`: versioned, documented in the README. Version 1.
+
+use serde::Serialize;
+
+use super::Positions;
+use crate::run::Report;
+
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    tool: Tool,
+    files_scanned: usize,
+    findings: Vec<JsonFinding<'a>>,
+    errors: Vec<JsonError<'a>>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    rule: &'static str,
+    category: &'static str,
+    severity: &'static str,
+    confidence: crate::finding::Confidence,
+    file: &'a str,
+    client: &'static str,
+    server: Option<&'a str>,
+    pointer: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    offset: u32,
+    length: usize,
+    message: &'a str,
+    help: Option<&'a str>,
+    secret_preview: Option<&'a str>,
+    fingerprint: String,
+    fix: Option<()>,
+}
+
+#[derive(Serialize)]
+struct JsonError<'a> {
+    file: &'a str,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
+}
+
+pub fn render(report: &Report) -> String {
+    let mut findings = Vec::new();
+    let mut errors = Vec::new();
+    for file in &report.files {
+        if file.findings.is_empty() {
+            continue;
+        }
+        let positions = Positions::new(file);
+        for f in &file.findings {
+            let at = positions.of(f);
+            if file.unparsable {
+                errors.push(JsonError {
+                    file: &file.source.display,
+                    message: &f.message,
+                    line: Some(at.start.line),
+                    column: Some(at.start.column),
+                });
+            }
+            findings.push(JsonFinding {
+                rule: f.rule.id,
+                category: f.rule.category.as_str(),
+                severity: f.severity.as_str(),
+                confidence: f.confidence,
+                file: &file.source.display,
+                client: file.format.client.id,
+                server: f.server.as_deref(),
+                pointer: &f.pointer,
+                line: at.start.line,
+                column: at.start.column,
+                end_line: at.end.line,
+                end_column: at.end.column,
+                offset: f.primary.span.start,
+                length: f.primary.span.len(),
+                message: &f.message,
+                help: f.help.as_deref(),
+                secret_preview: f.secret_preview.as_deref(),
+                fingerprint: f.fingerprint(&file.source.display),
+                fix: None,
+            });
+        }
+    }
+    for e in &report.errors {
+        errors.push(JsonError {
+            file: &e.file,
+            message: &e.message,
+            line: None,
+            column: None,
+        });
+    }
+    let doc = Document {
+        version: VERSION,
+        tool: Tool {
+            name: "mcplint",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        files_scanned: report.files_scanned(),
+        findings,
+        errors,
+    };
+    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    out.push('\n');
+    out
+}

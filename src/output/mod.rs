@@ -1,0 +1,45 @@
+//! Reports. Every format shows the same findings, and none shows a secret:
+//! messages never contain one, previews are masked, and source snippets are
+//! rendered from a copy of the file with every credential masked.
+
+pub mod human;
+pub mod json;
+
+use crate::engine::FileReport;
+use crate::finding::Finding;
+use crate::source::{LineCol, LineIndex};
+
+/// Start and end (exclusive) of a finding, as lines and columns.
+pub struct Position {
+    pub start: LineCol,
+    pub end: LineCol,
+}
+
+/// Line/column positions for the findings of one file, computed once.
+pub struct Positions<'r> {
+    file: &'r FileReport,
+    index: LineIndex,
+}
+
+impl<'r> Positions<'r> {
+    pub fn new(file: &'r FileReport) -> Self {
+        Positions {
+            file,
+            index: LineIndex::new(&file.source.text),
+        }
+    }
+
+    pub fn of(&self, finding: &Finding) -> Position {
+        let text = &self.file.source.text;
+        let span = finding.primary.span;
+        Position {
+            start: self.index.line_col(text, span.start as usize),
+            end: self.index.line_col(text, span.end as usize),
+        }
+    }
+}
+
+/// The file's text with every credential masked, offsets unchanged.
+pub fn masked_text(file: &FileReport) -> String {
+    crate::detect::mask::mask(&file.source.text, &file.masks)
+}

@@ -1,0 +1,176 @@
+//! JSON and JSONC through `jsonc-parser`, whose AST keeps a byte range on
+//! every node (serde_json keeps none), converted into our [`Node`] tree.
+
+use jsonc_parser::ast;
+use jsonc_parser::errors::ParseErrorKind;
+use jsonc_parser::{CollectOptions, ParseOptions};
+
+use super::{Member, Node, ParseFailure, Value};
+use crate::source::Span;
+
+/// Which JSON a client accepts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flavor {
+    /// RFC 8259: no comments, no trailing commas.
+    Strict,
+    /// JSON with `//` and `/* */` comments and trailing commas (VS Code style).
+    Jsonc,
+}
+
+/// Parse `text`; `offset` is added to every span (the BOM the caller skipped).
+pub fn parse(text: &str, offset: usize, flavor: Flavor) -> Result<Node<'_>, ParseFailure> {
+    if text.trim().is_empty() {
+        return Err(ParseFailure {
+            message: "the file is empty; an MCP config must be a JSON object".into(),
+            span: Span::new(offset, offset + text.len()),
+        });
+    }
+    let loose = flavor == Flavor::Jsonc;
+    let options = ParseOptions {
+        allow_comments: loose,
+        allow_trailing_commas: loose,
+        allow_loose_object_property_names: false,
+        allow_missing_commas: false,
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+        allow_bare_decimal_point_numbers: false,
+        allow_non_finite_numbers: false,
+        allow_extended_string_escapes: false,
+    };
+    let parsed = jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options)
+        .map_err(|e| {
+            let r = e.range();
+            ParseFailure {
+                message: describe(e.kind(), flavor),
+                span: Span::new(offset + r.start, offset + r.end.max(r.start)),
+            }
+        })?;
+    let root = parsed.value.ok_or_else(|| ParseFailure {
+        message: "the file holds only comments; an MCP config must be a JSON object".into(),
+        span: Span::new(offset, offset + text.len()),
+    })?;
+    Ok(convert(root, offset))
+}
+
+fn describe(kind: &ParseErrorKind, flavor: Flavor) -> String {
+    match (kind, flavor) {
+        (ParseErrorKind::CommentsNotAllowed, Flavor::Strict) => {
+            "invalid JSON: comments are not allowed; this client reads the file as strict JSON"
+                .into()
+        }
+        (ParseErrorKind::TrailingCommasNotAllowed, _) => {
+            "invalid JSON: trailing comma; this client rejects it".into()
+        }
+        (ParseErrorKind::NestingDepthExceeded, _) => {
+            "invalid JSON: nested more than 512 levels deep".into()
+        }
+        (kind, _) => {
+            let text = kind.to_string();
+            let mut chars = text.chars();
+            let lowered = chars
+                .next()
+                .map(|c| c.to_lowercase().chain(chars).collect::<String>())
+                .unwrap_or_default();
+            format!("invalid JSON: {lowered}")
+        }
+    }
+}
+
+fn span(r: jsonc_parser::common::Range, offset: usize) -> Span {
+    Span::new(offset + r.start, offset + r.end)
+}
+
+fn convert(value: ast::Value<'_>, offset: usize) -> Node<'_> {
+    match value {
+        ast::Value::StringLit(s) => Node {
+            span: span(s.range, offset),
+            value: Value::Str(s.value),
+        },
+        ast::Value::NumberLit(n) => Node {
+            span: span(n.range, offset),
+            value: Value::Number(n.value),
+        },
+        ast::Value::BooleanLit(b) => Node {
+            span: span(b.range, offset),
+            value: Value::Bool(b.value),
+        },
+        ast::Value::NullKeyword(n) => Node {
+            span: span(n.range, offset),
+            value: Value::Null,
+        },
+        ast::Value::Array(a) => Node {
+            span: span(a.range, offset),
+            value: Value::Array(
+                a.elements
+                    .into_iter()
+                    .map(|e| convert(e, offset))
+                    .collect(),
+            ),
+        },
+        ast::Value::Object(o) => Node {
+            span: span(o.range, offset),
+            value: Value::Object(
+                o.properties
+                    .into_iter()
+                    .map(|p| {
+                        let (key, key_span) = match p.name {
+                            ast::ObjectPropName::String(s) => (s.value, span(s.range, offset)),
+                            ast::ObjectPropName::Word(w) => (w.value.into(), span(w.range, offset)),
+                        };
+                        Member {
+                            key,
+                            key_span,
+                            value: convert(p.value, offset),
+                        }
+                    })
+                    .collect(),
+            ),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_cover_source_tokens() {
+        let text = r#"{"mcpServers": {"gh": {"env": {"T": "v\"x"}}}}"#;
+        let root = parse(text, 0, Flavor::Strict).unwrap();
+        let v = root.at_pointer("/mcpServers/gh/env/T").unwrap();
+        assert_eq!(&text[v.span.range()], r#""v\"x""#);
+        assert_eq!(v.as_str(), Some("v\"x"));
+        let member = &root.get("mcpServers").unwrap().members()[0];
+        assert_eq!(&text[member.key_span.range()], "\"gh\"");
+    }
+
+    #[test]
+    fn offset_is_applied() {
+        let root = parse("{\"a\": 1}", 3, Flavor::Strict).unwrap();
+        assert_eq!(root.get("a").unwrap().span, Span::new(9, 10));
+    }
+
+    #[test]
+    fn strict_rejects_comments_with_a_position() {
+        let text = "{\n  // note\n  \"a\": 1\n}";
+        let err = parse(text, 0, Flavor::Strict).unwrap_err();
+        assert!(err.message.contains("comments"), "{}", err.message);
+        assert_eq!(&text[err.span.range()][..2], "//");
+        assert!(parse(text, 0, Flavor::Jsonc).is_ok());
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let text = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        let err = parse(&text, 0, Flavor::Strict).unwrap_err();
+        assert!(err.message.contains("nested"), "{}", err.message);
+    }
+
+    #[test]
+    fn empty_and_truncated_files_fail_cleanly() {
+        assert!(parse("  \n", 0, Flavor::Strict).unwrap_err().message.contains("empty"));
+        let err = parse("{\"a\": ", 0, Flavor::Strict).unwrap_err();
+        assert!(err.message.starts_with("invalid JSON"), "{}", err.message);
+    }
+}

@@ -1,0 +1,83 @@
+//! Rules: static metadata plus one check each. This file is the only
+//! registration; a rule lives in its own module with its documentation.
+
+mod literal_secret;
+mod parse_error;
+mod place;
+mod placeholder_value;
+mod unexpanded_reference;
+
+pub use parse_error::parse_failure;
+
+use crate::analysis::Analysis;
+use crate::finding::{Category, Finding, Severity};
+use crate::model::McpFile;
+
+/// Whether a rule can offer a fix (shown in `mcplint rules`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FixAvailability {
+    None,
+    Sometimes,
+    Always,
+}
+
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable kebab-case id naming the problem; never reused.
+    pub id: &'static str,
+    pub summary: &'static str,
+    pub category: Category,
+    pub severity: Severity,
+    pub fix: FixAvailability,
+    /// Markdown: What it does / Why is this bad / Example / Use instead.
+    pub docs: &'static str,
+}
+
+/// What a rule sees: the model and the shared secret scan.
+pub struct Context<'a, 't> {
+    pub file: &'a McpFile<'t>,
+    pub analysis: &'a Analysis,
+    findings: Vec<Finding>,
+}
+
+impl<'a, 't> Context<'a, 't> {
+    pub fn new(file: &'a McpFile<'t>, analysis: &'a Analysis) -> Self {
+        Context {
+            file,
+            analysis,
+            findings: Vec::new(),
+        }
+    }
+
+    pub fn report(&mut self, finding: Finding) {
+        self.findings.push(finding);
+    }
+
+    pub fn into_findings(self) -> Vec<Finding> {
+        self.findings
+    }
+}
+
+pub trait Rule: Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    fn check(&self, cx: &mut Context);
+}
+
+/// Every rule that checks a parsed file.
+pub static RULES: &[&dyn Rule] = &[
+    &literal_secret::LiteralSecret,
+    &unexpanded_reference::UnexpandedReference,
+    &placeholder_value::PlaceholderValue,
+];
+
+/// Every rule id users can see, including those the engine reports itself.
+pub fn all() -> Vec<&'static RuleMeta> {
+    let mut all: Vec<&'static RuleMeta> = RULES.iter().map(|r| r.meta()).collect();
+    all.push(&parse_error::META);
+    all.sort_by_key(|m| m.id);
+    all
+}
+
+pub fn by_id(id: &str) -> Option<&'static RuleMeta> {
+    all().into_iter().find(|m| m.id == id)
+}

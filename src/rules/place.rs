@@ -1,0 +1,37 @@
+//! Words for where a value sits, shared by every rule's messages.
+
+use crate::carriers::How;
+use crate::formats::Field;
+use crate::model::Site;
+
+/// "env `GITHUB_TOKEN`", "header `Authorization`", "argument 3 (`--api-key`)", …
+pub fn describe(site: &Site, name: Option<&str>, how: Option<How>) -> String {
+    match (how, name) {
+        (Some(How::UrlPassword), _) => "the URL's password".into(),
+        (Some(How::UrlQuery), Some(n)) => format!("URL query parameter `{n}`"),
+        (Some(How::BasicAuth), _) => "the Basic credentials of a header".into(),
+        (Some(How::Flag), Some(n)) => match site.index {
+            Some(i) => format!("argument {i} (`--{n}`)"),
+            None => format!("flag `--{n}`"),
+        },
+        (Some(How::EnvArg), Some(n)) => format!("environment assignment `{n}` in the arguments"),
+        (Some(How::Header), Some(n)) if site.field == Field::Args => {
+            format!("header `{n}` passed as an argument")
+        }
+        _ => field(site),
+    }
+}
+
+/// The field alone: "env `X`", "header `X`", "argument 2", "`url`", …
+pub fn field(site: &Site) -> String {
+    let name = site.name.unwrap_or("?");
+    match site.field {
+        Field::Env => format!("env `{name}`"),
+        Field::SettingsEnv => format!("settings env `{name}`"),
+        Field::Headers => format!("header `{name}`"),
+        Field::Args => format!("argument {}", site.index.unwrap_or(0)),
+        Field::Url => "`url`".into(),
+        Field::Command => "`command`".into(),
+        Field::Other => format!("`{name}`"),
+    }
+}

@@ -1,0 +1,100 @@
+//! A whole run: discover the targets, lint them in parallel, collect one
+//! deterministic report.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use crate::discover::{self, Target};
+use crate::engine::{self, FileError, FileReport, Outcome};
+use crate::finding::Severity;
+use crate::formats::Format;
+
+pub struct Report {
+    /// Every config that was read and parsed or reported as unparsable.
+    pub files: Vec<FileReport>,
+    /// Files and directories that could not be read at all.
+    pub errors: Vec<FileError>,
+}
+
+impl Report {
+    /// Config files looked at, readable or not.
+    pub fn files_scanned(&self) -> usize {
+        self.files.len() + self.errors.len()
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.files
+            .iter()
+            .flat_map(|f| &f.findings)
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+
+    /// Did anything stop a file from being checked in full?
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty() || self.files.iter().any(|f| f.unparsable)
+    }
+
+    /// 2 when a file could not be read or parsed, 1 when a finding is at or
+    /// above `fail_on`, else 0.
+    pub fn exit_code(&self, fail_on: Option<Severity>) -> u8 {
+        if self.has_errors() {
+            return 2;
+        }
+        let failing = fail_on.is_some_and(|level| {
+            self.files
+                .iter()
+                .flat_map(|f| &f.findings)
+                .any(|f| f.severity >= level)
+        });
+        u8::from(failing)
+    }
+}
+
+pub struct Options {
+    pub max_file_size: u64,
+    /// Read every path in this format, whatever its name (`--client`).
+    pub forced: Option<&'static Format>,
+}
+
+/// Lint every config under `paths`.
+pub fn check(paths: &[PathBuf], cwd: &Path, options: &Options) -> Report {
+    let found = discover::discover(paths, cwd, options.forced);
+    let mut report = lint_all(&found.targets, options.max_file_size);
+    report.errors.extend(found.errors);
+    report.errors.sort_by(|a, b| a.file.cmp(&b.file));
+    report
+}
+
+/// Lint targets on every core; results come back in target order.
+pub fn lint_all(targets: &[Target], max_file_size: u64) -> Report {
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<(usize, Outcome)>> = Mutex::new(Vec::with_capacity(targets.len()));
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(targets.len().max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(t) = targets.get(i) else { break };
+                let outcome = engine::lint_path(&t.path, t.display.clone(), t.format, max_file_size);
+                results.lock().unwrap().push((i, outcome));
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap();
+    results.sort_by_key(|(i, _)| *i);
+    let mut report = Report {
+        files: Vec::new(),
+        errors: Vec::new(),
+    };
+    for (_, outcome) in results {
+        match outcome {
+            Outcome::Linted(file) => report.files.push(file),
+            Outcome::Failed(error) => report.errors.push(error),
+        }
+    }
+    report
+}
