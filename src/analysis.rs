@@ -57,7 +57,15 @@ impl Analysis {
 
 /// Values that point at a secret store rather than holding a secret.
 fn is_store_reference(value: &str) -> bool {
-    const STORES: &[&str] = &["op://", "vault:", "secret://", "sm://", "keychain:", "arn:aws:secretsmanager:", "projects/"];
+    const STORES: &[&str] = &[
+        "op://",
+        "vault:",
+        "secret://",
+        "sm://",
+        "keychain:",
+        "arn:aws:secretsmanager:",
+        "projects/",
+    ];
     STORES.iter().any(|s| value.starts_with(s))
 }
 
@@ -73,7 +81,10 @@ fn plausible_secret(name: &str, value: &str) -> bool {
     let has_digit_or_mark = value
         .chars()
         .any(|c| c.is_ascii_digit() || matches!(c, '-' | '_' | '+' | '/' | '=' | '.'));
-    let not_path = !(value.starts_with('/') || value.starts_with("~/") || value.starts_with("./") || value.contains(":\\"));
+    let not_path = !(value.starts_with('/')
+        || value.starts_with("~/")
+        || value.starts_with("./")
+        || value.contains(":\\"));
     let not_url = !value.contains("://");
     let not_number = value.parse::<f64>().is_err();
     long_enough
@@ -88,7 +99,10 @@ fn plausible_secret(name: &str, value: &str) -> bool {
 
 /// Fields whose values a client sends to (or starts) the server.
 pub fn sent_to_server(field: Field) -> bool {
-    matches!(field, Field::Command | Field::Args | Field::Env | Field::Url | Field::Headers)
+    matches!(
+        field,
+        Field::Command | Field::Args | Field::Env | Field::Url | Field::Headers
+    )
 }
 
 pub fn analyze(file: &McpFile) -> Analysis {
@@ -105,7 +119,8 @@ pub fn analyze(file: &McpFile) -> Analysis {
             .filter(|r| r.syntax != Syntax::BracedDefault)
             .map(|r| r.range.clone())
             .collect();
-        let hidden_by_ref = |r: &Range<usize>| hidden.iter().any(|h| h.start < r.end && r.start < h.end);
+        let hidden_by_ref =
+            |r: &Range<usize>| hidden.iter().any(|h| h.start < r.end && r.start < h.end);
         let mut carried = carriers::carried(site, file.server_of(site));
         for r in refs.iter().filter(|r| r.syntax == Syntax::BracedDefault) {
             if let Some(default) = &r.default {
@@ -119,14 +134,19 @@ pub fn analyze(file: &McpFile) -> Analysis {
         }
         let mut found: Vec<Candidate> = Vec::new();
         let push = |found: &mut Vec<Candidate>, c: Candidate| {
-            if !found.iter().any(|f| f.range.start < c.range.end && c.range.start < f.range.end) {
+            if !found
+                .iter()
+                .any(|f| f.range.start < c.range.end && c.range.start < f.range.end)
+            {
                 found.push(c);
             }
         };
         let enclosing = |range: &Range<usize>| {
             carried
                 .iter()
-                .filter(|c| c.decoded.is_none() && c.range.start <= range.start && range.end <= c.range.end)
+                .filter(|c| {
+                    c.decoded.is_none() && c.range.start <= range.start && range.end <= c.range.end
+                })
                 .min_by_key(|c| c.range.len())
         };
         // Known formats, anywhere in the string.
@@ -135,8 +155,12 @@ pub fn analyze(file: &McpFile) -> Analysis {
                 continue;
             }
             let carrier = enclosing(&hit.range);
-            let name = carrier.and_then(|c| c.name.clone()).or(site.name.map(str::to_string));
-            if hit.state == HitState::BadChecksum && !name.as_deref().is_some_and(names::is_secret_name) {
+            let name = carrier
+                .and_then(|c| c.name.clone())
+                .or(site.name.map(str::to_string));
+            if hit.state == HitState::BadChecksum
+                && !name.as_deref().is_some_and(names::is_secret_name)
+            {
                 continue;
             }
             let secret = &text[hit.range.clone()];
@@ -156,12 +180,21 @@ pub fn analyze(file: &McpFile) -> Analysis {
         }
         // Named places: formats that need a name, then the name alone.
         for c in &carried {
-            if hidden_by_ref(&c.range) || found.iter().any(|f| f.range.start < c.range.end && c.range.start < f.range.end) {
+            if hidden_by_ref(&c.range)
+                || found
+                    .iter()
+                    .any(|f| f.range.start < c.range.end && c.range.start < f.range.end)
+            {
                 continue;
             }
             let value = c.value(text);
-            let Some(name) = c.name.as_deref() else { continue };
-            if value.trim().is_empty() || is_store_reference(value.trim()) || (c.decoded.is_none() && !reference::scan(value).is_empty()) {
+            let Some(name) = c.name.as_deref() else {
+                continue;
+            };
+            if value.trim().is_empty()
+                || is_store_reference(value.trim())
+                || (c.decoded.is_none() && !reference::scan(value).is_empty())
+            {
                 continue;
             }
             let named_hit = detectors
@@ -169,9 +202,15 @@ pub fn analyze(file: &McpFile) -> Analysis {
                 .into_iter()
                 .find(|h| h.detector.spec.names.is_some());
             let (recognised, state, prefix) = match &named_hit {
-                Some(h) => (Recognised::Format(h.detector), h.state, h.detector.spec.prefix.as_deref()),
+                Some(h) => (
+                    Recognised::Format(h.detector),
+                    h.state,
+                    h.detector.spec.prefix.as_deref(),
+                ),
                 None if !names::is_secret_name(name) => continue,
-                None if placeholder::is_placeholder(value, None) => (Recognised::Name, HitState::Placeholder, None),
+                None if placeholder::is_placeholder(value, None) => {
+                    (Recognised::Name, HitState::Placeholder, None)
+                }
                 None if plausible_secret(name, value) => (Recognised::Name, HitState::Secret, None),
                 None => continue,
             };

@@ -84,8 +84,17 @@ fn is_auth_header_name(name: &str) -> bool {
 
 /// Authorization schemes whose parameter is the credential.
 const SCHEMES: &[&str] = &[
-    "Bearer", "Token", "Bot", "SSWS", "GenieKey", "Sentry-Bearer", "Api-Key", "ApiKey", "Key",
-    "OAuth", "JWT",
+    "Bearer",
+    "Token",
+    "Bot",
+    "SSWS",
+    "GenieKey",
+    "Sentry-Bearer",
+    "Api-Key",
+    "ApiKey",
+    "Key",
+    "OAuth",
+    "JWT",
 ];
 
 fn header_value(name: Option<&str>, text: &str, range: Range<usize>, out: &mut Vec<Carried>) {
@@ -94,7 +103,9 @@ fn header_value(name: Option<&str>, text: &str, range: Range<usize>, out: &mut V
     let trimmed = value.trim();
     let start = range.start + lead;
     if let Some((scheme, rest)) = trimmed.split_once(' ') {
-        let rest_start = start + scheme.len() + (trimmed[scheme.len()..].len() - trimmed[scheme.len()..].trim_start().len());
+        let rest_start = start
+            + scheme.len()
+            + (trimmed[scheme.len()..].len() - trimmed[scheme.len()..].trim_start().len());
         let rest = rest.trim();
         let rest_range = rest_start..rest_start + rest.len();
         if scheme.eq_ignore_ascii_case("Basic") {
@@ -120,7 +131,11 @@ fn header_value(name: Option<&str>, text: &str, range: Range<usize>, out: &mut V
             return;
         }
     }
-    out.push(Carried::new(name, start..start + trimmed.len(), How::Header));
+    out.push(Carried::new(
+        name,
+        start..start + trimmed.len(),
+        How::Header,
+    ));
 }
 
 fn basic_password(encoded: &str) -> Option<String> {
@@ -149,7 +164,11 @@ fn argument(server: &Server, index: usize, text: &str, out: &mut Vec<Carried>) {
             if is_header_flag(flag) {
                 header_arg(text, value, out);
             } else {
-                out.push(Carried::new(Some(flag.trim_start_matches('-')), value, How::Flag));
+                out.push(Carried::new(
+                    Some(flag.trim_start_matches('-')),
+                    value,
+                    How::Flag,
+                ));
             }
         }
         return;
@@ -161,7 +180,11 @@ fn argument(server: &Server, index: usize, text: &str, out: &mut Vec<Carried>) {
         Some(flag) if is_header_flag(flag) => header_arg(text, 0..text.len(), out),
         Some(flag) if is_env_flag(flag) => env_assignment(text, out),
         Some(flag) if flag.starts_with('-') && !flag.contains('=') && flag.len() > 1 => {
-            out.push(Carried::new(Some(flag.trim_start_matches('-')), 0..text.len(), How::Flag));
+            out.push(Carried::new(
+                Some(flag.trim_start_matches('-')),
+                0..text.len(),
+                How::Flag,
+            ));
         }
         _ => env_assignment(text, out),
     }
@@ -188,7 +211,11 @@ fn env_assignment(text: &str, out: &mut Vec<Carried>) {
         && name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     if env_like {
-        out.push(Carried::new(Some(name), name.len() + 1..text.len(), How::EnvArg));
+        out.push(Carried::new(
+            Some(name),
+            name.len() + 1..text.len(),
+            How::EnvArg,
+        ));
     }
 }
 
@@ -258,12 +285,17 @@ mod tests {
 
     #[test]
     fn url_password_and_query() {
-        let parts = url_parts("npx mcp-remote https://u:pw1@mcp.example.com/sse?tavilyApiKey=tvly-abc&x=1");
+        let parts =
+            url_parts("npx mcp-remote https://u:pw1@mcp.example.com/sse?tavilyApiKey=tvly-abc&x=1");
         assert_eq!(
             parts,
             vec![
                 (Some("password".into()), "pw1".into(), How::UrlPassword),
-                (Some("tavilyApiKey".into()), "tvly-abc".into(), How::UrlQuery),
+                (
+                    Some("tavilyApiKey".into()),
+                    "tvly-abc".into(),
+                    How::UrlQuery
+                ),
                 (Some("x".into()), "1".into(), How::UrlQuery),
             ]
         );

@@ -117,7 +117,11 @@ fn parse_size(text: &str) -> Result<u64, String> {
         None => (text, ""),
     };
     let n: u64 = digits.parse().map_err(|_| format!("not a size: {text}"))?;
-    let factor: u64 = match unit.to_ascii_uppercase().trim_end_matches("IB").trim_end_matches('B') {
+    let factor: u64 = match unit
+        .to_ascii_uppercase()
+        .trim_end_matches("IB")
+        .trim_end_matches('B')
+    {
         "" => 1,
         "K" => 1 << 10,
         "M" => 1 << 20,
@@ -160,7 +164,8 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         args.paths.clone()
     };
-    let (stdin, files): (Vec<PathBuf>, Vec<PathBuf>) = paths.into_iter().partition(|p| p == Path::new("-"));
+    let (stdin, files): (Vec<PathBuf>, Vec<PathBuf>) =
+        paths.into_iter().partition(|p| p == Path::new("-"));
     let options = run::Options {
         max_file_size: args.max_file_size,
         forced: None,
@@ -219,7 +224,9 @@ fn lint_stdin(args: &CheckArgs, cwd: &Path, report: &mut Report) {
                 engine::human_size(args.max_file_size)
             ),
         }),
-        Ok(_) => report.files.push(engine::lint_bytes(bytes, &name, display, format)),
+        Ok(_) => report
+            .files
+            .push(engine::lint_bytes(bytes, &name, display, format)),
     }
 }
 
@@ -228,7 +235,8 @@ fn use_color(choice: Color) -> bool {
         Color::Always => true,
         Color::Never => false,
         Color::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
         }
     }
 }
@@ -258,7 +266,10 @@ fn list_rules(args: RulesArgs) -> u8 {
                 })
             })
             .collect();
-        write_out(&format!("{}\n", serde_json::to_string_pretty(&list).unwrap_or_default()));
+        write_out(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&list).unwrap_or_default()
+        ));
         return 0;
     }
     let mut out = String::new();

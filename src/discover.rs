@@ -62,7 +62,9 @@ pub fn discover(paths: &[PathBuf], cwd: &Path, forced: Option<&'static Format>) 
         }
     }
     found.targets.sort_by(|a, b| a.display.cmp(&b.display));
-    found.targets.dedup_by(|a, b| a.path == b.path || a.display == b.display);
+    found
+        .targets
+        .dedup_by(|a, b| a.path == b.path || a.display == b.display);
     found.errors.sort_by(|a, b| a.file.cmp(&b.file));
     found
 }

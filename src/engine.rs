@@ -106,14 +106,22 @@ pub fn lint_path(path: &Path, display: String, format: &'static Format, max_size
         return fail(io_message(&e));
     }
     if bytes.len() as u64 > max_size {
-        return fail(format!("grew past the {} limit while being read", human_size(max_size)));
+        return fail(format!(
+            "grew past the {} limit while being read",
+            human_size(max_size)
+        ));
     }
     Outcome::Linted(lint_bytes(bytes, path, display, format))
 }
 
 /// Decode and lint; undecodable text is a `parse-error` finding at the
 /// first bad byte.
-pub fn lint_bytes(bytes: Vec<u8>, path: &Path, display: String, format: &'static Format) -> FileReport {
+pub fn lint_bytes(
+    bytes: Vec<u8>,
+    path: &Path,
+    display: String,
+    format: &'static Format,
+) -> FileReport {
     let encoding_failure = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         Some(ParseFailure {
             message: "the file is UTF-16 encoded; MCP clients read UTF-8".into(),
@@ -164,8 +172,12 @@ pub fn lint_bytes(bytes: Vec<u8>, path: &Path, display: String, format: &'static
 fn io_message(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied; the file could not be read".into(),
-        _ if e.raw_os_error() == Some(40) => "too many levels of symbolic links (a symlink loop)".into(),
+        std::io::ErrorKind::PermissionDenied => {
+            "permission denied; the file could not be read".into()
+        }
+        _ if e.raw_os_error() == Some(40) => {
+            "too many levels of symbolic links (a symlink loop)".into()
+        }
         _ => format!("could not be read: {e}"),
     }
 }

@@ -98,7 +98,13 @@ pub static CLAUDE_CODE: Client = Client {
     name: "Claude Code",
     dialect: Dialect {
         expands: &[Syntax::Braced, Syntax::BracedDefault],
-        fields: &[Field::Command, Field::Args, Field::Env, Field::Url, Field::Headers],
+        fields: &[
+            Field::Command,
+            Field::Args,
+            Field::Env,
+            Field::Url,
+            Field::Headers,
+        ],
         suggest: "${NAME}",
     },
 };
@@ -158,7 +164,10 @@ mod tests {
     fn claude_code_paths() {
         let id = |p: &str| for_path(Path::new(p)).map(|f| f.describes);
         assert_eq!(id("a/b/.mcp.json"), Some("Claude Code project MCP servers"));
-        assert_eq!(id(".claude/settings.json"), Some("Claude Code shared project settings"));
+        assert_eq!(
+            id(".claude/settings.json"),
+            Some("Claude Code shared project settings")
+        );
         assert_eq!(
             id("x/.claude/settings.local.json"),
             Some("Claude Code personal project settings")

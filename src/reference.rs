@@ -159,7 +159,11 @@ fn dollar(text: &str, i: usize) -> Option<Reference> {
     match bytes.get(i + 1)? {
         b'(' => {
             let close = matching(bytes, i + 2, b'(', b')')?;
-            reference(Syntax::CommandSubstitution, i..close + 1, text[i + 2..close].trim())
+            reference(
+                Syntax::CommandSubstitution,
+                i..close + 1,
+                text[i + 2..close].trim(),
+            )
         }
         b'{' if bytes.get(i + 2) == Some(&b'{') => {
             let end = text[i + 3..].find("}}")? + i + 3;
@@ -264,7 +268,11 @@ mod tests {
             ("${workspaceFolder}/x", EditorVariable, "workspaceFolder"),
             ("%TOKEN%", Percent, "TOKEN"),
             ("{env:TOKEN}", OpenCode, "TOKEN"),
-            ("$(op read op://v/i/f)", CommandSubstitution, "op read op://v/i/f"),
+            (
+                "$(op read op://v/i/f)",
+                CommandSubstitution,
+                "op read op://v/i/f",
+            ),
             ("${A:-${B}/x}", NestedDefault, "A"),
             ("${{ secrets.GH }}", DoubleBrace, "GH"),
             ("{{ TOKEN }}", DoubleBrace, "TOKEN"),

@@ -152,8 +152,14 @@ mod tests {
     #[test]
     fn display_path_is_relative_under_cwd() {
         let cwd = Path::new("/repo");
-        assert_eq!(display_path(Path::new("/repo/a/.mcp.json"), cwd), "a/.mcp.json");
-        assert_eq!(display_path(Path::new("/elsewhere/.mcp.json"), cwd), "/elsewhere/.mcp.json");
+        assert_eq!(
+            display_path(Path::new("/repo/a/.mcp.json"), cwd),
+            "a/.mcp.json"
+        );
+        assert_eq!(
+            display_path(Path::new("/elsewhere/.mcp.json"), cwd),
+            "/elsewhere/.mcp.json"
+        );
         assert_eq!(display_path(Path::new("./b/.mcp.json"), cwd), "b/.mcp.json");
     }
 }

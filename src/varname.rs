@@ -63,11 +63,26 @@ mod tests {
 
     #[test]
     fn names_for_credentials() {
-        assert_eq!(for_credential(Some("github"), Some("GITHUB_TOKEN"), Some(How::Value)), "GITHUB_TOKEN");
-        assert_eq!(for_credential(Some("tavily"), Some("tavilyApiKey"), Some(How::UrlQuery)), "TAVILY_API_KEY");
-        assert_eq!(for_credential(Some("brave-search"), Some("api-key"), Some(How::Flag)), "BRAVE_SEARCH_API_KEY");
-        assert_eq!(for_credential(Some("linear"), Some("Authorization"), Some(How::Header)), "LINEAR_TOKEN");
-        assert_eq!(for_credential(Some("db"), Some("password"), Some(How::UrlPassword)), "DB_PASSWORD");
+        assert_eq!(
+            for_credential(Some("github"), Some("GITHUB_TOKEN"), Some(How::Value)),
+            "GITHUB_TOKEN"
+        );
+        assert_eq!(
+            for_credential(Some("tavily"), Some("tavilyApiKey"), Some(How::UrlQuery)),
+            "TAVILY_API_KEY"
+        );
+        assert_eq!(
+            for_credential(Some("brave-search"), Some("api-key"), Some(How::Flag)),
+            "BRAVE_SEARCH_API_KEY"
+        );
+        assert_eq!(
+            for_credential(Some("linear"), Some("Authorization"), Some(How::Header)),
+            "LINEAR_TOKEN"
+        );
+        assert_eq!(
+            for_credential(Some("db"), Some("password"), Some(How::UrlPassword)),
+            "DB_PASSWORD"
+        );
         assert_eq!(for_credential(Some("9x"), None, None), "_9X_TOKEN");
     }
 }

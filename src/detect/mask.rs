@@ -41,7 +41,10 @@ mod tests {
 
     #[test]
     fn preview_keeps_prefix_and_two_chars() {
-        assert_eq!(preview("ghp_R8fJ2kLmQ9vX3tB7nC1dE5gH0aS4wY6zU29Q", Some("ghp_")), "ghp_…9Q");
+        assert_eq!(
+            preview("ghp_R8fJ2kLmQ9vX3tB7nC1dE5gH0aS4wY6zU29Q", Some("ghp_")),
+            "ghp_…9Q"
+        );
         assert_eq!(preview("hunter2", None), "…");
         assert_eq!(preview("abc", Some("ghp_")), "…");
     }

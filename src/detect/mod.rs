@@ -185,7 +185,8 @@ impl Detectors {
     pub fn builtin() -> &'static Detectors {
         static BUILTIN: OnceLock<Detectors> = OnceLock::new();
         BUILTIN.get_or_init(|| {
-            let specs = data::load(data::FILES).expect("embedded credential data is checked by tests");
+            let specs =
+                data::load(data::FILES).expect("embedded credential data is checked by tests");
             Detectors::new(specs).expect("embedded credential data is checked by tests")
         })
     }
@@ -209,7 +210,11 @@ impl Detectors {
     }
 
     /// Judge one example value exactly as a config value would be judged.
-    pub fn judge_example(&'static self, detector: &'static Detector, example: &Example) -> Option<HitState> {
+    pub fn judge_example(
+        &'static self,
+        detector: &'static Detector,
+        example: &Example,
+    ) -> Option<HitState> {
         let mut hits = Vec::new();
         detector.matches(example.value(), example.name(), &mut hits);
         hits.into_iter().map(|h| h.state).min_by_key(|s| match s {

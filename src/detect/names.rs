@@ -4,26 +4,57 @@
 
 /// Name segments that mark a credential (`GITHUB_TOKEN`, `x-api-key`, …).
 const SECRET_PARTS: &[&str] = &[
-    "token", "apikey", "secret", "password", "passwd", "pwd", "pass", "pat", "auth",
-    "authorization", "credential", "credentials", "cookie", "session", "dsn", "privatekey",
-    "accesskey", "secretkey", "clientsecret", "connectionstring", "connstr", "databaseurl",
-    "bearer", "key",
+    "token",
+    "apikey",
+    "secret",
+    "password",
+    "passwd",
+    "pwd",
+    "pass",
+    "pat",
+    "auth",
+    "authorization",
+    "credential",
+    "credentials",
+    "cookie",
+    "session",
+    "dsn",
+    "privatekey",
+    "accesskey",
+    "secretkey",
+    "clientsecret",
+    "connectionstring",
+    "connstr",
+    "databaseurl",
+    "bearer",
+    "key",
 ];
 
 /// Whole-name or suffix words that say the value is *about* a credential,
 /// not the credential (`TOKEN_URL`, `API_KEY_FILE`, `AUTH_TYPE`).
 const BENIGN_LAST: &[&str] = &[
-    "id", "ids", "url", "uri", "host", "hostname", "endpoint", "region", "project", "org",
-    "team", "user", "username", "email", "path", "file", "dir", "version", "mode", "name",
-    "port", "timeout", "type", "header", "helper", "scopes", "scope", "expiry", "expires",
-    "ttl", "env", "var", "length", "format", "enabled", "required", "method", "provider",
-    "prefix", "id_env",
+    "id", "ids", "url", "uri", "host", "hostname", "endpoint", "region", "project", "org", "team",
+    "user", "username", "email", "path", "file", "dir", "version", "mode", "name", "port",
+    "timeout", "type", "header", "helper", "scopes", "scope", "expiry", "expires", "ttl", "env",
+    "var", "length", "format", "enabled", "required", "method", "provider", "prefix", "id_env",
 ];
 
 /// Names that contain a secret word but hold public values.
 const PUBLIC_NAMES: &[&str] = &[
-    "publickey", "publishablekey", "keyid", "keyname", "primarykey", "authorurl", "author",
-    "tokenizer", "maxtokens", "csrftoken", "oauthscopes", "authmode", "keyfile", "passthrough",
+    "publickey",
+    "publishablekey",
+    "keyid",
+    "keyname",
+    "primarykey",
+    "authorurl",
+    "author",
+    "tokenizer",
+    "maxtokens",
+    "csrftoken",
+    "oauthscopes",
+    "authmode",
+    "keyfile",
+    "passthrough",
 ];
 
 /// Split `GITHUB_PERSONAL_ACCESS_TOKEN`, `x-api-key`, `apiKey`, `--api-key`
@@ -71,9 +102,16 @@ pub fn is_secret_name(name: &str) -> bool {
         return true;
     }
     // Joined forms: `APIKEY`, `accesstoken`, `clientsecret`.
-    ["apikey", "accesstoken", "secretkey", "clientsecret", "privatekey", "authtoken"]
-        .iter()
-        .any(|p| joined.ends_with(p))
+    [
+        "apikey",
+        "accesstoken",
+        "secretkey",
+        "clientsecret",
+        "privatekey",
+        "authtoken",
+    ]
+    .iter()
+    .any(|p| joined.ends_with(p))
 }
 
 /// Names whose values are passwords: short or low-entropy values still count.

@@ -4,17 +4,68 @@
 
 /// Words that mark a value as written for a human to replace.
 const MARKER_WORDS: &[&str] = &[
-    "your", "example", "sample", "dummy", "placeholder", "replace", "insert", "changeme",
-    "change_me", "change-me", "redacted", "todo", "_here", "-here", "xxx", "yyy", "zzz",
-    "abc123", "12345", "secret_value", "not-a-real", "not_a_real", "notreal", "test-key",
-    "test_key", "fill_in", "fill-in", "fillme", "votre", "ihr_", "seu_", "tu_",
+    "your",
+    "example",
+    "sample",
+    "dummy",
+    "placeholder",
+    "replace",
+    "insert",
+    "changeme",
+    "change_me",
+    "change-me",
+    "redacted",
+    "todo",
+    "_here",
+    "-here",
+    "xxx",
+    "yyy",
+    "zzz",
+    "abc123",
+    "12345",
+    "secret_value",
+    "not-a-real",
+    "not_a_real",
+    "notreal",
+    "test-key",
+    "test_key",
+    "fill_in",
+    "fill-in",
+    "fillme",
+    "votre",
+    "ihr_",
+    "seu_",
+    "tu_",
 ];
 
 /// Exact values that are placeholders (compared case-insensitively).
 const PLACEHOLDER_VALUES: &[&str] = &[
-    "token", "secret", "password", "passwd", "apikey", "api_key", "api-key", "key", "none",
-    "null", "undefined", "nil", "true", "false", "disabled", "tbd", "n/a", "na", "xxx",
-    "changeit", "foo", "bar", "foobar", "test", "demo", "string",
+    "token",
+    "secret",
+    "password",
+    "passwd",
+    "apikey",
+    "api_key",
+    "api-key",
+    "key",
+    "none",
+    "null",
+    "undefined",
+    "nil",
+    "true",
+    "false",
+    "disabled",
+    "tbd",
+    "n/a",
+    "na",
+    "xxx",
+    "changeit",
+    "foo",
+    "bar",
+    "foobar",
+    "test",
+    "demo",
+    "string",
 ];
 
 /// Is `value` a placeholder? `prefix` is a known vendor prefix to look past
@@ -50,13 +101,16 @@ pub fn is_placeholder(value: &str, prefix: Option<&str>) -> bool {
 /// `<TOKEN>`, `[api key]`, `{{token}}`, `{token}`.
 fn wrapped(value: &str) -> bool {
     let pairs = [('<', '>'), ('[', ']'), ('{', '}')];
-    pairs.iter().any(|&(open, close)| {
-        value.starts_with(open) && value.ends_with(close) && value.len() >= 3
-    }) || (value.contains('<') && value.contains('>'))
+    pairs
+        .iter()
+        .any(|&(open, close)| value.starts_with(open) && value.ends_with(close) && value.len() >= 3)
+        || (value.contains('<') && value.contains('>'))
 }
 
 fn single_repeated(text: &str) -> bool {
-    let mut chars = text.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '*');
+    let mut chars = text
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '*');
     match chars.next() {
         Some(first) => text.len() >= 3 && chars.all(|c| c.eq_ignore_ascii_case(&first)),
         None => true,

@@ -163,7 +163,10 @@ mod tests {
         );
         assert!(github_token("", "ZeroPadDemoPayload000000000002").ends_with("0cQJaz"));
         assert_eq!(
-            format!("{:08x}", crc32fast::hash(b"TestOnlyNotARealCloudflareToken000000000")),
+            format!(
+                "{:08x}",
+                crc32fast::hash(b"TestOnlyNotARealCloudflareToken000000000")
+            ),
             "07fd7047"
         );
         assert_eq!(
@@ -175,19 +178,34 @@ mod tests {
     #[test]
     fn github_checksum_accepts_and_rejects() {
         let ok = github_token("ghp_", "AbCdEfGhIjKlMnOpQrStUvWxYz0123");
-        assert_eq!(check(Validator::GithubCrc32, &ok, Some("ghp_")), Verdict::Valid);
+        assert_eq!(
+            check(Validator::GithubCrc32, &ok, Some("ghp_")),
+            Verdict::Valid
+        );
         let bad = ok.replace("Ab", "Ac");
-        assert_eq!(check(Validator::GithubCrc32, &bad, Some("ghp_")), Verdict::BadChecksum);
+        assert_eq!(
+            check(Validator::GithubCrc32, &bad, Some("ghp_")),
+            Verdict::BadChecksum
+        );
     }
 
     #[test]
     fn cloudflare_and_gitlab_checksums() {
         let cf = "cfut_TestOnlyNotARealCloudflareToken00000000007fd7047";
-        assert_eq!(check(Validator::CloudflareCrc32, cf, Some("cfut_")), Verdict::Valid);
+        assert_eq!(
+            check(Validator::CloudflareCrc32, cf, Some("cfut_")),
+            Verdict::Valid
+        );
         let gl = "glpat-TESTONLY-not-a-real-token-0.0r0sywb6b";
-        assert_eq!(check(Validator::GitlabRoutableCrc32, gl, None), Verdict::Valid);
+        assert_eq!(
+            check(Validator::GitlabRoutableCrc32, gl, None),
+            Verdict::Valid
+        );
         let gl_bad = "glpat-TESTONLY-not-a-real-token-0.0r0sywb6c";
-        assert_eq!(check(Validator::GitlabRoutableCrc32, gl_bad, None), Verdict::BadChecksum);
+        assert_eq!(
+            check(Validator::GitlabRoutableCrc32, gl_bad, None),
+            Verdict::BadChecksum
+        );
     }
 
     #[test]
@@ -198,6 +216,9 @@ mod tests {
         let service = format!("{header}.{}.sig", enc(r#"{"role":"service_role"}"#));
         assert_eq!(check(Validator::Jwt, &anon, None), Verdict::Public);
         assert_eq!(check(Validator::Jwt, &service, None), Verdict::Valid);
-        assert_eq!(check(Validator::Jwt, "eyJnot.json.x", None), Verdict::NotThisKind);
+        assert_eq!(
+            check(Validator::Jwt, "eyJnot.json.x", None),
+            Verdict::NotThisKind
+        );
     }
 }

@@ -65,7 +65,14 @@ fn collect<'t>(
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 let start = file.sites.len();
-                collect(file, server, item, &pointer::push(at, &i.to_string()), field, name);
+                collect(
+                    file,
+                    server,
+                    item,
+                    &pointer::push(at, &i.to_string()),
+                    field,
+                    name,
+                );
                 if field == Some(Field::Args) {
                     for site in &mut file.sites[start..] {
                         site.index = Some(i);

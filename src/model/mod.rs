@@ -36,16 +36,19 @@ impl Server<'_> {
         let shell = |s: &str| {
             let base = s.rsplit(['/', '\\']).next().unwrap_or(s);
             let base = base.strip_suffix(".exe").unwrap_or(base);
-            matches!(base, "sh" | "bash" | "zsh" | "dash" | "ksh" | "fish" | "ash")
+            matches!(
+                base,
+                "sh" | "bash" | "zsh" | "dash" | "ksh" | "fish" | "ash"
+            )
         };
         let Some(command) = self.command else {
             return false;
         };
         shell(command)
             && index > 0
-            && self.args[..index]
-                .iter()
-                .any(|a| a.is_some_and(|a| a.starts_with('-') && a.contains('c') && !a.starts_with("--")))
+            && self.args[..index].iter().any(|a| {
+                a.is_some_and(|a| a.starts_with('-') && a.contains('c') && !a.starts_with("--"))
+            })
     }
 }
 

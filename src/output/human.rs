@@ -103,20 +103,32 @@ pub fn summary(report: &Report) -> String {
                 crate::formats::PathPattern::InDir { dir, file } => format!("{dir}/{file}"),
             })
             .collect();
-        let _ = writeln!(out, "mcplint: no MCP config files found (looked for {})", names.join(", "));
+        let _ = writeln!(
+            out,
+            "mcplint: no MCP config files found (looked for {})",
+            names.join(", ")
+        );
         return out;
     }
     let unreadable = report.errors.len() + report.files.iter().filter(|f| f.unparsable).count();
     let _ = write!(
         out,
         "mcplint: {} scanned: {}, {}, {}",
-        plural(report.files_scanned(), "MCP config file", "MCP config files"),
+        plural(
+            report.files_scanned(),
+            "MCP config file",
+            "MCP config files"
+        ),
         plural(report.count(Severity::Error), "error", "errors"),
         plural(report.count(Severity::Warning), "warning", "warnings"),
         plural(report.count(Severity::Note), "note", "notes"),
     );
     if unreadable > 0 {
-        let _ = write!(out, "; {} could not be read or parsed", plural(unreadable, "file", "files"));
+        let _ = write!(
+            out,
+            "; {} could not be read or parsed",
+            plural(unreadable, "file", "files")
+        );
     }
     out.push('\n');
     out

@@ -38,8 +38,8 @@ pub fn parse(text: &str, offset: usize, flavor: Flavor) -> Result<Node<'_>, Pars
         allow_non_finite_numbers: false,
         allow_extended_string_escapes: false,
     };
-    let parsed = jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options)
-        .map_err(|e| {
+    let parsed =
+        jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options).map_err(|e| {
             let r = e.range();
             ParseFailure {
                 message: describe(e.kind(), flavor),
@@ -101,12 +101,7 @@ fn convert(value: ast::Value<'_>, offset: usize) -> Node<'_> {
         },
         ast::Value::Array(a) => Node {
             span: span(a.range, offset),
-            value: Value::Array(
-                a.elements
-                    .into_iter()
-                    .map(|e| convert(e, offset))
-                    .collect(),
-            ),
+            value: Value::Array(a.elements.into_iter().map(|e| convert(e, offset)).collect()),
         },
         ast::Value::Object(o) => Node {
             span: span(o.range, offset),
@@ -169,7 +164,10 @@ mod tests {
 
     #[test]
     fn empty_and_truncated_files_fail_cleanly() {
-        assert!(parse("  \n", 0, Flavor::Strict).unwrap_err().message.contains("empty"));
+        assert!(parse("  \n", 0, Flavor::Strict)
+            .unwrap_err()
+            .message
+            .contains("empty"));
         let err = parse("{\"a\": ", 0, Flavor::Strict).unwrap_err();
         assert!(err.message.starts_with("invalid JSON"), "{}", err.message);
     }

@@ -89,7 +89,10 @@ mod tests {
     fn check(literal: &str, decoded: &str, needle: &str, expect_raw: &str) {
         let start = decoded.find(needle).unwrap();
         let span = source_span(literal, 10, start..start + needle.len());
-        assert_eq!(&literal[span.start as usize - 10..span.end as usize - 10], expect_raw);
+        assert_eq!(
+            &literal[span.start as usize - 10..span.end as usize - 10],
+            expect_raw
+        );
     }
 
     #[test]

@@ -44,7 +44,9 @@ impl Rule for LiteralSecret {
                 Finding::new(
                     &META,
                     c.span,
-                    format!("value in {place} is shaped like a {what} but its checksum does not verify"),
+                    format!(
+                        "value in {place} is shaped like a {what} but its checksum does not verify"
+                    ),
                 )
                 .severity(Severity::Warning)
                 .confidence(Confidence::Low)

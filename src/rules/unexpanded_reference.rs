@@ -40,7 +40,9 @@ impl Rule for UnexpandedReference {
                 _ => false,
             };
             for (n, r) in cx.analysis.references[si].iter().enumerate() {
-                if dialect.expands.contains(&r.syntax) || !worth_reporting(r, site.field, in_shell_script) {
+                if dialect.expands.contains(&r.syntax)
+                    || !worth_reporting(r, site.field, in_shell_script)
+                {
                     continue;
                 }
                 let written = &site.text()[r.range.clone()];
@@ -68,7 +70,9 @@ impl Rule for UnexpandedReference {
 /// headers (expanded twice).
 fn worth_reporting(r: &Reference, field: Field, in_shell_script: bool) -> bool {
     match r.syntax {
-        Syntax::Bare | Syntax::CommandSubstitution | Syntax::ShellParameter if in_shell_script => false,
+        Syntax::Bare | Syntax::CommandSubstitution | Syntax::ShellParameter if in_shell_script => {
+            false
+        }
         Syntax::Bare | Syntax::Percent => env_like(&r.name),
         Syntax::NestedDefault => field != Field::Headers,
         _ => true,

@@ -1,0 +1,203 @@
+//! Where secrets hide in a Claude Code config, one small case each, through
+//! the whole pipeline (parse → model → analysis → rules).
+
+use std::path::PathBuf;
+
+use mcplint::engine::lint_source;
+use mcplint::formats;
+use mcplint::source::SourceFile;
+
+/// (rule id, pointer, the source text the finding points at)
+fn findings(name: &str, text: &str) -> Vec<(String, String, String)> {
+    let format = formats::for_path(std::path::Path::new(name)).expect("an MCP config name");
+    let report = lint_source(
+        SourceFile {
+            path: PathBuf::from(name),
+            display: name.into(),
+            text: text.into(),
+        },
+        format,
+    );
+    report
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.rule.id.to_string(),
+                f.pointer.clone(),
+                text[f.primary.span.range()].to_string(),
+            )
+        })
+        .collect()
+}
+
+fn server(entry: &str) -> String {
+    format!(r#"{{"mcpServers": {{"s": {entry}}}}}"#)
+}
+
+fn secrets(entry: &str) -> Vec<String> {
+    findings(".mcp.json", &server(entry))
+        .into_iter()
+        .filter(|(rule, ..)| rule == "literal-secret")
+        .map(|(_, _, text)| text)
+        .collect()
+}
+
+const PAT: &str = "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";
+
+#[test]
+fn env_value_under_a_secret_name() {
+    assert_eq!(
+        secrets(r#"{"command": "x", "env": {"API_KEY": "s3cr3tV4lu3Abc9Zq"}}"#),
+        ["s3cr3tV4lu3Abc9Zq"]
+    );
+}
+
+#[test]
+fn benign_env_values_are_not_secrets() {
+    let entry = r#"{"command": "x", "env": {"GITHUB_TOOLSETS": "repos,issues", "LOG_LEVEL": "debug",
+        "NOTION_DATABASE_ID": "1f2e3d4c5b6a79880a1b2c3d4e5f6071", "API_KEY_FILE": "/run/secrets/key",
+        "TOKEN_URL": "https://auth.acme-corp.net/token", "READ_ONLY": "true", "PORT": "8080"}}"#;
+    assert_eq!(secrets(entry), Vec::<String>::new());
+}
+
+#[test]
+fn references_and_secret_stores_are_not_secrets() {
+    let entry = r#"{"command": "x", "env": {"API_KEY": "${API_KEY}", "B_TOKEN": "${B_TOKEN:-}",
+        "OP_TOKEN": "op://Engineering/api/credential"},
+        "headers": {"Authorization": "Bearer ${TOKEN}"}}"#;
+    assert_eq!(secrets(entry), Vec::<String>::new());
+}
+
+#[test]
+fn default_of_a_reference_can_hold_a_literal() {
+    let entry =
+        format!(r#"{{"command": "x", "env": {{"GITHUB_TOKEN": "${{GITHUB_TOKEN:-{PAT}}}"}}}}"#);
+    assert_eq!(secrets(&entry), [PAT]);
+}
+
+#[test]
+fn bearer_token_in_a_header_points_past_the_scheme() {
+    let entry = r#"{"type": "http", "url": "https://mcp.acme-corp.net/mcp",
+        "headers": {"Authorization": "Bearer 9fKq2LmZ8vRt4XwN7bPc3HdS6jYe0AuG"}}"#;
+    assert_eq!(secrets(entry), ["9fKq2LmZ8vRt4XwN7bPc3HdS6jYe0AuG"]);
+}
+
+#[test]
+fn custom_api_key_header() {
+    let entry = r#"{"type": "http", "url": "https://mcp.acme-corp.net/mcp",
+        "headers": {"X-API-Key": "Zk29vLq8mR4tXw7N", "Accept": "application/json"}}"#;
+    assert_eq!(secrets(entry), ["Zk29vLq8mR4tXw7N"]);
+}
+
+#[test]
+fn flags_with_equals_and_with_a_following_value() {
+    let entry = r#"{"command": "srv", "args": ["--api-key=Zk29vLq8mR4tXw7N", "--access-token", "Qp73xLm2Vb9sRt4K", "--port", "3000"]}"#;
+    assert_eq!(secrets(entry), ["Zk29vLq8mR4tXw7N", "Qp73xLm2Vb9sRt4K"]);
+}
+
+#[test]
+fn docker_env_assignment_but_not_pass_through() {
+    let entry = r#"{"command": "docker", "args": ["run", "-i", "--rm", "-e", "GITHUB_PERSONAL_ACCESS_TOKEN",
+        "-e", "API_TOKEN=Qp73xLm2Vb9sRt4K", "ghcr.io/github/github-mcp-server"]}"#;
+    assert_eq!(secrets(entry), ["Qp73xLm2Vb9sRt4K"]);
+}
+
+#[test]
+fn mcp_remote_header_argument() {
+    let entry = r#"{"command": "npx", "args": ["mcp-remote", "https://mcp.acme-corp.net/sse", "--header", "Authorization:Bearer Qp73xLm2Vb9sRt4K"]}"#;
+    assert_eq!(secrets(entry), ["Qp73xLm2Vb9sRt4K"]);
+}
+
+#[test]
+fn url_password_and_query_key() {
+    let entry = r#"{"type": "http", "url": "https://bot:Qp73xLm2Vb9sRt4K@mcp.acme-corp.net/mcp?api_key=Zk29vLq8mR4tXw7N&region=eu"}"#;
+    assert_eq!(secrets(entry), ["Qp73xLm2Vb9sRt4K", "Zk29vLq8mR4tXw7N"]);
+}
+
+#[test]
+fn local_default_database_password_is_not_a_leak() {
+    let entry = r#"{"command": "npx", "args": ["server-postgres", "postgresql://postgres:postgres@localhost:5432/dev"]}"#;
+    assert_eq!(secrets(entry), Vec::<String>::new());
+}
+
+#[test]
+fn basic_credentials_are_decoded() {
+    // base64("bot:Qp73xLm2Vb9sRt4K")
+    let entry = r#"{"type": "http", "url": "https://x.acme-corp.net", "headers": {"Authorization": "Basic Ym90OlFwNzN4TG0yVmI5c1J0NEs="}}"#;
+    assert_eq!(secrets(entry), ["Ym90OlFwNzN4TG0yVmI5c1J0NEs="]);
+}
+
+#[test]
+fn escaped_json_strings_point_at_the_source_bytes() {
+    let entry = r#"{"command": "x", "env": {"API_KEY": "s3cr3t\u0056\u0034lu3Abc9Zq"}}"#;
+    assert_eq!(secrets(entry), [r"s3cr3t\u0056\u0034lu3Abc9Zq"]);
+}
+
+#[test]
+fn placeholders_are_notes_not_secrets() {
+    let found = findings(
+        ".mcp.json",
+        &server(
+            r#"{"command": "x", "env": {"GITHUB_TOKEN": "<YOUR_TOKEN>", "SLACK_TOKEN": "your-slack-token-here", "EMPTY_TOKEN": ""}}"#,
+        ),
+    );
+    let rules: Vec<&str> = found.iter().map(|(r, ..)| r.as_str()).collect();
+    assert_eq!(rules, ["placeholder-value", "placeholder-value"]);
+}
+
+#[test]
+fn settings_env_block_is_checked() {
+    let found = findings(
+        ".claude/settings.json",
+        r#"{"env": {"API_TOKEN": "Qp73xLm2Vb9sRt4K", "MODE": "fast"}, "permissions": {"allow": []}}"#,
+    );
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].1, "/env/API_TOKEN");
+}
+
+#[test]
+fn user_config_servers_under_projects() {
+    let text = r#"{"projects": {"/home/u/app": {"mcpServers": {"db": {"command": "x", "env": {"DB_PASSWORD": "Qp73xLm2Vb9sRt4K"}}}}}}"#;
+    let found = findings(".claude.json", text);
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].1,
+        "/projects/~1home~1u~1app/mcpServers/db/env/DB_PASSWORD"
+    );
+}
+
+#[test]
+fn unexpanded_reference_syntaxes() {
+    let entry = r#"{"command": "x", "args": ["$ROOT_DIR", "%APPDATA%", "$(whoami)", "${A:-${B}}", "pa$sword"],
+        "env": {"T": "${env:T}", "U": "{env:U}", "V": "${input:v}", "W": "${W}", "X": "${X:-y}"}}"#;
+    let found: Vec<String> = findings(".mcp.json", &server(entry))
+        .into_iter()
+        .filter(|(r, ..)| r == "unexpanded-reference")
+        .map(|(_, _, t)| t)
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "$ROOT_DIR",
+            "%APPDATA%",
+            "$(whoami)",
+            "${A:-${B}}",
+            "${env:T}",
+            "{env:U}",
+            "${input:v}"
+        ]
+    );
+}
+
+#[test]
+fn shell_scripts_expand_their_own_variables() {
+    let entry = r#"{"command": "bash", "args": ["-lc", "exec srv --token \"$TOKEN\" --dir \"${DIR%/}\" $(date)"]}"#;
+    assert!(findings(".mcp.json", &server(entry)).is_empty());
+}
+
+#[test]
+fn references_in_non_expanding_fields_are_left_alone() {
+    let entry = r#"{"type": "http", "url": "https://x.acme-corp.net", "oauth": {"clientId": "$CLIENT_ID"}, "description": "uses ${env:X}"}"#;
+    assert!(findings(".mcp.json", &server(entry)).is_empty());
+}

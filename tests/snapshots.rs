@@ -1,0 +1,68 @@
+//! The human report of every fixture tree under `fixtures/`, snapshotted.
+//! A change in wording, position or masking shows up as a snapshot diff.
+
+use std::path::{Path, PathBuf};
+
+use mcplint::engine::DEFAULT_MAX_FILE_SIZE;
+use mcplint::output::{human, json};
+use mcplint::run;
+
+fn fixtures() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+fn report(dir: &Path) -> run::Report {
+    let options = run::Options {
+        max_file_size: DEFAULT_MAX_FILE_SIZE,
+        forced: None,
+    };
+    run::check(&[dir.to_path_buf()], dir, &options)
+}
+
+#[test]
+fn human_report_of_every_fixture() {
+    let dirs = fixtures();
+    assert!(dirs.len() >= 6, "fixtures missing: {dirs:?}");
+    for dir in dirs {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let text = human::render(
+            &report(&dir),
+            &human::Style {
+                color: false,
+                width: 80,
+            },
+        );
+        insta::assert_snapshot!(format!("human_{name}"), text);
+    }
+}
+
+#[test]
+fn json_report_of_every_fixture() {
+    for dir in fixtures() {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let mut doc: serde_json::Value =
+            serde_json::from_str(&json::render(&report(&dir))).unwrap();
+        doc["tool"]["version"] = "[version]".into();
+        insta::assert_json_snapshot!(format!("json_{name}"), doc);
+    }
+}
+
+#[test]
+fn clean_fixture_has_no_findings() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/clean");
+    let report = report(&dir);
+    let findings: Vec<String> = report
+        .files
+        .iter()
+        .flat_map(|f| f.findings.iter().map(|x| x.message.clone()))
+        .collect();
+    assert_eq!(report.files.len(), 1);
+    assert!(findings.is_empty(), "{findings:#?}");
+}
