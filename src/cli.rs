@@ -135,7 +135,7 @@ fn parse_size(text: &str) -> Result<u64, String> {
 
 /// Run the command line; returns the exit status.
 pub fn main() -> u8 {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse_from(subcommand_first(std::env::args_os().collect())) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -150,6 +150,34 @@ pub fn main() -> u8 {
     }
 }
 
+/// `mcplint --format json check .` means `mcplint check --format json .`:
+/// move a `check` that follows the options to the front.
+fn subcommand_first(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    const TAKES_VALUE: &[&str] = &[
+        "--format",
+        "--color",
+        "--fail-on",
+        "--stdin-filename",
+        "--max-file-size",
+    ];
+    let mut i = 1;
+    while let Some(arg) = args.get(i).and_then(|a| a.to_str()) {
+        if arg == "--" {
+            break;
+        }
+        if arg.starts_with('-') && arg != "-" {
+            i += if TAKES_VALUE.contains(&arg) { 2 } else { 1 };
+            continue;
+        }
+        if arg == "check" && i > 1 {
+            let check = args.remove(i);
+            args.insert(1, check);
+        }
+        break;
+    }
+    args
+}
+
 fn write_out(text: &str) {
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`mcplint | head`) is not an error worth a panic.
@@ -159,7 +187,10 @@ fn write_out(text: &str) {
 
 fn check(args: CheckArgs) -> u8 {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let paths = if args.paths.is_empty() {
+    let paths = if args.paths.is_empty() && args.stdin_filename.is_some() {
+        // `--stdin-filename` alone means the config comes on standard input.
+        vec![PathBuf::from("-")]
+    } else if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
@@ -180,6 +211,8 @@ fn check(args: CheckArgs) -> u8 {
     };
     if !stdin.is_empty() {
         lint_stdin(&args, &cwd, &mut report);
+    } else if args.stdin_filename.is_some() {
+        eprintln!("mcplint: warning: --stdin-filename has no effect without `-` among the paths");
     }
     let text = match args.format {
         Format::Json => json::render(&report),
@@ -216,6 +249,7 @@ fn lint_stdin(args: &CheckArgs, cwd: &Path, report: &mut Report) {
         Err(e) => report.errors.push(engine::FileError {
             file: display,
             message: format!("standard input could not be read: {e}"),
+            is_config: true,
         }),
         Ok(_) if bytes.len() as u64 > args.max_file_size => report.errors.push(engine::FileError {
             file: display,
@@ -223,6 +257,7 @@ fn lint_stdin(args: &CheckArgs, cwd: &Path, report: &mut Report) {
                 "standard input is larger than the {} limit; raise it with --max-file-size",
                 engine::human_size(args.max_file_size)
             ),
+            is_config: true,
         }),
         Ok(_) => report
             .files

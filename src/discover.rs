@@ -37,6 +37,7 @@ pub fn discover(paths: &[PathBuf], cwd: &Path, forced: Option<&'static Format>) 
             Err(_) => found.errors.push(FileError {
                 file: display,
                 message: "no such file or directory".into(),
+                is_config: false,
             }),
             Ok(meta) if meta.is_dir() => {
                 if let Some(format) = formats::for_path(path) {
@@ -46,6 +47,7 @@ pub fn discover(paths: &[PathBuf], cwd: &Path, forced: Option<&'static Format>) 
                             "is a directory, but its name is that of a {} file",
                             format.describes
                         ),
+                        is_config: true,
                     });
                 }
                 walk(path, cwd, &mut found);
@@ -80,7 +82,10 @@ fn walk(root: &Path, cwd: &Path, found: &mut Discovered) {
         .git_global(true)
         .git_exclude(true)
         .parents(true)
-        .require_git(false)
+        // Outside a git checkout `.gitignore` files still apply (the ignore
+        // crate's default would skip them); inside one, only the checkout's
+        // own do, so a `*` in a `.gitignore` above the repository hides nothing.
+        .require_git(in_git_checkout(root))
         .follow_links(false)
         .threads(threads)
         .filter_entry(|e| e.file_name() != ".git")
@@ -102,6 +107,7 @@ fn walk(root: &Path, cwd: &Path, found: &mut Discovered) {
                             errors.lock().unwrap().push(FileError {
                                 file: display_path(&path, cwd),
                                 message: format!("could not be searched: {why}"),
+                                is_config: false,
                             });
                         }
                         return WalkState::Continue;
@@ -121,6 +127,7 @@ fn walk(root: &Path, cwd: &Path, found: &mut Discovered) {
                             "is a directory, but its name is that of a {} file",
                             format.describes
                         ),
+                        is_config: true,
                     });
                 } else {
                     targets.lock().unwrap().push(Target {
@@ -134,6 +141,14 @@ fn walk(root: &Path, cwd: &Path, found: &mut Discovered) {
         });
     found.targets.extend(targets.into_inner().unwrap());
     found.errors.extend(errors.into_inner().unwrap());
+}
+
+/// Is `dir` inside a git working tree (a `.git` directory or file above it)?
+fn in_git_checkout(dir: &Path) -> bool {
+    let Ok(dir) = dir.canonicalize() else {
+        return false;
+    };
+    dir.ancestors().any(|a| a.join(".git").exists())
 }
 
 fn walk_error_path(err: &ignore::Error) -> Option<PathBuf> {

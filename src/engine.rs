@@ -28,11 +28,14 @@ pub struct FileReport {
     pub unparsable: bool,
 }
 
-/// A file that could not be read at all.
+/// A file that could not be read at all, or a path that could not be searched.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileError {
     pub file: String,
     pub message: String,
+    /// The path is an MCP config (it counts among the files scanned); a
+    /// missing path or an unsearchable directory does not.
+    pub is_config: bool,
 }
 
 pub enum Outcome {
@@ -81,6 +84,7 @@ pub fn lint_path(path: &Path, display: String, format: &'static Format, max_size
         Outcome::Failed(FileError {
             file: display.clone(),
             message,
+            is_config: true,
         })
     };
     let meta = match std::fs::metadata(path) {
@@ -126,6 +130,13 @@ pub fn lint_bytes(
         Some(ParseFailure {
             message: "the file is UTF-16 encoded; MCP clients read UTF-8".into(),
             span: Span::new(0, 2),
+        })
+    } else if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        Some(ParseFailure {
+            message: format!(
+                "NUL byte at offset {at}: the file looks UTF-16/UTF-32 encoded or binary; MCP clients read UTF-8 JSON"
+            ),
+            span: Span::new(at, at + 1),
         })
     } else {
         std::str::from_utf8(&bytes).err().map(|e| {

@@ -156,6 +156,13 @@ pub fn for_path(path: &Path) -> Option<&'static Format> {
     FORMATS.iter().find(|f| f.pattern.matches(path))
 }
 
+impl Dialect {
+    /// How this client wants a reference to `var` written.
+    pub fn reference_to(&self, var: &str) -> String {
+        self.suggest.replace("NAME", var)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,12 +182,5 @@ mod tests {
         assert_eq!(id("settings.json"), None);
         assert_eq!(id(".vscode/settings.json"), None);
         assert_eq!(id("mcp.json"), None);
-    }
-}
-
-impl Dialect {
-    /// How this client wants a reference to `var` written.
-    pub fn reference_to(&self, var: &str) -> String {
-        self.suggest.replace("NAME", var)
     }
 }

@@ -20,7 +20,7 @@ pub struct Report {
 impl Report {
     /// Config files looked at, readable or not.
     pub fn files_scanned(&self) -> usize {
-        self.files.len() + self.errors.len()
+        self.files.len() + self.errors.iter().filter(|e| e.is_config).count()
     }
 
     pub fn count(&self, severity: Severity) -> usize {

@@ -74,7 +74,11 @@ impl LineIndex {
     pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
         let offset = offset.min(text.len());
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.starts[line];
+        let mut start = self.starts[line];
+        // NOTE: a byte-order mark is not a column.
+        if line == 0 && text.starts_with('\u{feff}') && offset >= 3 {
+            start = 3;
+        }
         let column = text
             .get(start..offset)
             .map_or(offset - start, |s| s.chars().count())
@@ -83,6 +87,10 @@ impl LineIndex {
             line: line + 1,
             column,
         }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
     }
 
     /// Byte range of the 1-based line `line`, without its line ending.

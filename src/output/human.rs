@@ -2,17 +2,19 @@
 //! rendered from the masked copy of the file, then a one-line summary.
 
 use std::fmt::Write as _;
-use std::sync::Arc;
+use std::ops::Range;
 
 use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource,
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic,
     Severity as MietteSeverity,
 };
 
+use super::excerpt::Excerpt;
 use super::masked_text;
 use crate::finding::{Finding, Severity};
 use crate::formats::FORMATS;
 use crate::run::Report;
+use crate::source::LineIndex;
 
 pub struct Style {
     pub color: bool,
@@ -40,14 +42,15 @@ fn severity(s: Severity) -> MietteSeverity {
     }
 }
 
-fn diagnostic(f: &Finding) -> MietteDiagnostic {
+fn diagnostic(f: &Finding, excerpt: &Excerpt, primary: Range<usize>) -> MietteDiagnostic {
     let mut labels = vec![LabeledSpan::new_primary_with_span(
         Some(f.primary.text.clone()).filter(|t| !t.is_empty()),
-        f.primary.span.range(),
+        primary,
     )];
     labels.extend(
         f.related
             .iter()
+            .filter(|l| excerpt.contains(&l.span.range()))
             .map(|l| LabeledSpan::new_with_span(Some(l.text.clone()), l.span.range())),
     );
     let mut help = f.help.clone().unwrap_or_default();
@@ -69,10 +72,13 @@ pub fn render(report: &Report, style: &Style) -> String {
         if file.findings.is_empty() {
             continue;
         }
-        let source = Arc::new(masked_text(file));
+        let text = masked_text(file);
+        let index = LineIndex::new(&text);
         for f in &file.findings {
-            let report = miette::Report::new(diagnostic(f))
-                .with_source_code(NamedSource::new(&file.source.display, source.clone()));
+            let (excerpt, primary) =
+                Excerpt::around(&file.source.display, &text, &index, f.primary.span.range());
+            let d = diagnostic(f, &excerpt, primary);
+            let report = miette::Report::new(d).with_source_code(excerpt);
             let _ = handler.render_report(&mut out, report.as_ref());
             out.push('\n');
         }

@@ -2,6 +2,7 @@
 //! messages never contain one, previews are masked, and source snippets are
 //! rendered from a copy of the file with every credential masked.
 
+mod excerpt;
 pub mod human;
 pub mod json;
 

@@ -63,7 +63,7 @@ fn describe(kind: &ParseErrorKind, flavor: Flavor) -> String {
             "invalid JSON: trailing comma; this client rejects it".into()
         }
         (ParseErrorKind::NestingDepthExceeded, _) => {
-            "invalid JSON: nested more than 512 levels deep".into()
+            "invalid JSON: nested too deeply (objects and arrays more than a few hundred levels deep)".into()
         }
         (kind, _) => {
             let text = kind.to_string();

@@ -1,0 +1,1103 @@
+//! End-to-end tests of the command line: exit codes, `--fail-on`, the
+//! default subcommand, the JSON report (version 1), discovery, standard
+//! input, colour, `rules`/`explain`, the human report and the expansion rule.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::*;
+use serde_json::Value;
+
+// ---------------------------------------------------------------- exit codes
+
+#[test]
+fn clean_config_exits_0_with_no_findings() {
+    let t = Tree::new();
+    t.write(".mcp.json", CLEAN_MCP);
+    let (code, report) = run_json(&t.root, &[]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(report["files_scanned"], 1);
+    assert!(findings(&report).is_empty(), "{report:#}");
+    assert!(errors(&report).is_empty(), "{report:#}");
+
+    let human = run_human(&t.root, &[]).expect_code(0);
+    assert!(
+        human
+            .stdout
+            .contains("mcplint: 1 MCP config file scanned: 0 errors, 0 warnings, 0 notes"),
+        "{}",
+        human.stdout
+    );
+}
+
+#[test]
+fn literal_secret_exits_1() {
+    let t = Tree::new();
+    t.write(".mcp.json", github_mcp(GHP));
+    let (code, report) = run_json(&t.root, &[]);
+    assert_eq!(code, 1, "{report:#}");
+    let secrets = by_rule(&report, "literal-secret");
+    assert_eq!(secrets.len(), 1, "{report:#}");
+    assert_eq!(secrets[0]["severity"], "error");
+    assert!(errors(&report).is_empty());
+
+    // The generic secret under a secret-like name counts too.
+    let t = Tree::new();
+    t.write(".mcp.json", api_key_mcp("acme"));
+    let (code, report) = run_json(&t.root, &[]);
+    assert_eq!(code, 1, "{report:#}");
+    assert_eq!(
+        at(&report, ".mcp.json", "/mcpServers/acme/env/API_KEY")["rule"],
+        "literal-secret"
+    );
+}
+
+#[test]
+fn malformed_json_exits_2() {
+    let t = Tree::new();
+    t.write(
+        ".mcp.json",
+        "{\n  \"mcpServers\": {\n    \"github\": {\"command\": \"npx\"\n  }\n",
+    );
+    let (code, report) = run_json(&t.root, &[]);
+    assert_eq!(code, 2, "{report:#}");
+    let parse = by_rule(&report, "parse-error");
+    assert_eq!(parse.len(), 1, "{report:#}");
+    assert_eq!(parse[0]["file"], ".mcp.json");
+    assert_eq!(errors(&report).len(), 1, "{report:#}");
+    assert!(errors(&report)[0]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("invalid JSON"));
+}
+
+#[test]
+fn malformed_file_does_not_hide_a_secret_in_another_file() {
+    let t = Tree::new();
+    t.write(
+        "a/.mcp.json",
+        "{ \"mcpServers\": { \"x\": { \"command\": \"npx\", } } }",
+    );
+    t.write("b/.mcp.json", github_mcp(GHP));
+    let (code, report) = run_json(&t.root, &[]);
+    assert_eq!(code, 2, "a parse error wins the exit status: {report:#}");
+    assert_eq!(report["files_scanned"], 2);
+    let secret = at(
+        &report,
+        "b/.mcp.json",
+        "/mcpServers/github/env/GITHUB_PERSONAL_ACCESS_TOKEN",
+    );
+    assert_eq!(secret["rule"], "literal-secret");
+    let parse = by_rule(&report, "parse-error");
+    assert_eq!(parse.len(), 1);
+    assert_eq!(parse[0]["file"], "a/.mcp.json");
+
+    // Also when both are named explicitly, in either order.
+    for args in [
+        ["a/.mcp.json", "b/.mcp.json"],
+        ["b/.mcp.json", "a/.mcp.json"],
+    ] {
+        let (code, report) = run_json(&t.root, &args);
+        assert_eq!(code, 2);
+        assert_eq!(by_rule(&report, "literal-secret").len(), 1, "{report:#}");
+    }
+}
+
+#[test]
+fn fail_on_levels_for_a_note() {
+    let t = Tree::new();
+    t.write(".mcp.json", PLACEHOLDER_MCP);
+    let (code, report) = run_json(&t.root, &[]);
+    let f = at(&report, ".mcp.json", "/mcpServers/github/env/GITHUB_TOKEN");
+    assert_eq!(f["rule"], "placeholder-value");
+    assert_eq!(f["severity"], "note");
+    assert_eq!(
+        findings(&report).len(),
+        1,
+        "a placeholder is not a secret: {report:#}"
+    );
+    assert_eq!(code, 0, "a note does not fail by default");
+
+    for (level, expected) in [("note", 1), ("warning", 0), ("error", 0), ("never", 0)] {
+        let r = run(t.cmd().args(["--fail-on", level]));
+        assert_eq!(
+            r.code, expected,
+            "--fail-on {level} with a note\n{}",
+            r.stdout
+        );
+    }
+}
+
+#[test]
+fn fail_on_levels_for_an_error() {
+    let t = Tree::new();
+    t.write(".mcp.json", github_mcp(GHP));
+    for (level, expected) in [("error", 1), ("warning", 1), ("note", 1), ("never", 0)] {
+        let r = run(t.cmd().args(["--fail-on", level]));
+        assert_eq!(
+            r.code, expected,
+            "--fail-on {level} with an error\n{}",
+            r.stdout
+        );
+    }
+}
+
+#[test]
+fn fail_on_never_still_exits_2_when_a_file_cannot_be_parsed() {
+    let t = Tree::new();
+    t.write(".mcp.json", "{\"mcpServers\": ");
+    let r = run(t.cmd().args(["--fail-on", "never"]));
+    assert_eq!(r.code, 2, "{}", r.stdout);
+}
+
+#[test]
+fn fail_on_rejects_an_unknown_level() {
+    let t = Tree::new();
+    t.write(".mcp.json", CLEAN_MCP);
+    let r = run(t.cmd().args(["--fail-on", "sometimes"]));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("--fail-on"), "{}", r.stderr);
+}
+
+// -------------------------------------------------------- default subcommand
+
+#[test]
+fn check_is_the_default_subcommand() {
+    let t = Tree::new();
+    t.write("proj/.mcp.json", github_mcp(GHP));
+    t.write("proj/apps/web/.mcp.json", PLACEHOLDER_MCP);
+    for format in ["human", "json"] {
+        let explicit = run(t
+            .cmd()
+            .args(["check", "proj", "--color", "never", "--format", format]));
+        let implicit = run(t
+            .cmd()
+            .args(["proj", "--color", "never", "--format", format]));
+        assert_eq!(explicit.code, 1);
+        assert_eq!(implicit.code, 1);
+        assert_eq!(explicit.stdout, implicit.stdout, "format {format}");
+        assert!(explicit.stdout.contains("literal-secret"));
+        assert!(explicit.stdout.contains("placeholder-value"));
+    }
+}
+
+#[test]
+fn no_path_means_the_current_directory() {
+    let t = Tree::new();
+    t.write(".mcp.json", github_mcp(GHP));
+    t.write("apps/web/.mcp.json", api_key_mcp("web-api"));
+    let (code, bare) = run_json(&t.root, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        files_reported(&bare),
+        vec![".mcp.json", "apps/web/.mcp.json"]
+    );
+    let (_, dot) = run_json(&t.root, &["."]);
+    let check = run(t.cmd().args(["check", "--format", "json"])).json();
+    assert_eq!(bare, dot);
+    assert_eq!(bare, check);
+
+    // From a subdirectory, only what is below it, named relative to it.
+    let (code, sub) = run_json(&t.path("apps"), &[]);
+    assert_eq!(code, 1);
+    assert_eq!(files_reported(&sub), vec!["web/.mcp.json"]);
+}
+
+/// `mcplint --format json check` reads `check` as a path (clap's
+/// args_conflicts_with_subcommands) and fails with `check: no such file or
+/// directory`.
+#[test]
+fn options_before_the_subcommand_name() {
+    let t = Tree::new();
+    t.write(".mcp.json", github_mcp(GHP));
+    let r = run(t.cmd().args(["--format", "json", "check"]));
+    assert!(!r.stdout.contains("no such file"), "{}", r.stdout);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+}
+
+// ----------------------------------------------------------------- JSON shape
+
+fn keys(v: &Value) -> BTreeSet<&str> {
+    v.as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect()
+}
+
+#[test]
+fn json_document_shape() {
+    let t = Tree::new();
+    t.write(".mcp.json", github_mcp(GHP));
+    let (_, report) = run_json(&t.root, &[]);
+    assert_eq!(
+        keys(&report),
+        BTreeSet::from(["version", "tool", "files_scanned", "findings", "errors"])
+    );
+    assert_eq!(report["version"], 1);
+    assert_eq!(keys(&report["tool"]), BTreeSet::from(["name", "version"]));
+    assert_eq!(report["tool"]["name"], "mcplint");
+    assert_eq!(report["tool"]["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(report["files_scanned"], 1);
+    assert!(errors(&report).is_empty());
+    let f = &findings(&report)[0];
+    assert_eq!(
+        keys(f),
+        BTreeSet::from([
+            "rule",
+            "category",
+            "severity",
+            "confidence",
+            "file",
+            "client",
+            "server",
+            "pointer",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "offset",
+            "length",
+            "message",
+            "help",
+            "secret_preview",
+            "fingerprint",
+            "fix",
+        ])
+    );
+    // The document ends with a newline and is pretty-printed (one key a line).
+    let r = run(t.cmd().args(["--format", "json"]));
+    assert!(r.stdout.ends_with("}\n"));
+    assert!(r.stdout.lines().count() > 20);
+}
+
+#[test]
+fn json_finding_for_a_secret_in_env() {
+    let t = Tree::new();
+    let source = github_mcp(GHP);
+    t.write("apps/web/.mcp.json", &source);
+    let (code, report) = run_json(&t.root, &[]);
+    assert_eq!(code, 1);
+    let f = at(
+        &report,
+        "apps/web/.mcp.json",
+        "/mcpServers/github/env/GITHUB_PERSONAL_ACCESS_TOKEN",
+    );
+    assert_eq!(f["rule"], "literal-secret");
+    assert_eq!(f["category"], "secret");
+    assert_eq!(f["severity"], "error");
+    assert_eq!(f["client"], "claude-code");
+    assert_eq!(f["server"], "github");
+    assert_eq!(
+        (f["line"].as_u64(), f["column"].as_u64()),
+        (Some(7), Some(42))
+    );
+    assert_eq!(f["end_line"], 7);
+    assert_eq!(f["end_column"].as_u64(), Some(42 + GHP.len() as u64));
+    assert_eq!(span_text(source.as_bytes(), f), GHP.as_bytes());
+    assert_eq!(f["length"].as_u64(), Some(GHP.len() as u64));
+    let offset = f["offset"].as_u64().unwrap() as usize;
+    assert_eq!(line_col(&source, offset), (7, 42));
+
+    let message = f["message"].as_str().unwrap();
+    assert!(
+        message.contains("GITHUB_PERSONAL_ACCESS_TOKEN"),
+        "{message}"
+    );
+    let preview = f["secret_preview"].as_str().expect("a preview");
+    assert!(preview.ends_with("…xe"), "{preview}");
+    assert!(preview.chars().count() <= 8, "{preview}");
+    assert!(f["help"]
+        .as_str()
+        .unwrap()
+        .contains("${GITHUB_PERSONAL_ACCESS_TOKEN}"));
+    assert!(f["fix"].is_null());
+    let fingerprint = f["fingerprint"].as_str().unwrap();
+    assert_eq!(fingerprint.len(), 16, "{fingerprint}");
+    assert!(fingerprint.bytes().all(|b| b.is_ascii_hexdigit()));
+    // No part of the token beyond its preview is in the report.
+    let text = serde_json::to_string(&report).unwrap();
+    assert!(!text.contains(GHP));
+    assert!(!text.contains(&GHP[4..20]));
+}
+
+/// The preview keeps the vendor prefix of a recognised format.
+#[test]
+#[ignore = "PENDING (data, not a src bug): rules/credentials/ holds no credential formats yet \
+            (`mcplint rules check`: 0 formats), so the token is only a named credential \
+            (preview `…xe`, confidence medium); passes once a GitHub format with the \
+            github-crc32 validator and prefix `ghp_` is added"]
+fn secret_preview_keeps_the_vendor_prefix() {
+    let t = Tree::new();
+    t.write(".mcp.json", github_mcp(GHP));
+    let (_, report) = run_json(&t.root, &[]);
+    let f = at(
+        &report,
+        ".mcp.json",
+        "/mcpServers/github/env/GITHUB_PERSONAL_ACCESS_TOKEN",
+    );
+    assert_eq!(f["secret_preview"], "ghp_…xe", "{report:#}");
+    assert_eq!(
+        f["confidence"], "high",
+        "a verified GitHub token: {report:#}"
+    );
+}
+
+#[test]
+fn json_pointer_of_an_args_element_is_escaped_per_rfc_6901() {
+    let t = Tree::new();
+    let source = format!(
+        r#"{{
+  "mcpServers": {{
+    "acme/api~v2": {{
+      "command": "npx",
+      "args": ["-y", "@acme/mcp-server", "--api-key", "{API_KEY_VALUE}"]
+    }}
+  }}
+}}
+"#
+    );
+    t.write(".mcp.json", &source);
+    let (code, report) = run_json(&t.root, &[]);
+    assert_eq!(code, 1, "{report:#}");
+    let f = at(&report, ".mcp.json", "/mcpServers/acme~1api~0v2/args/3");
+    assert_eq!(f["rule"], "literal-secret");
+    assert_eq!(f["server"], "acme/api~v2");
+    assert_eq!(span_text(source.as_bytes(), f), API_KEY_VALUE.as_bytes());
+    let offset = f["offset"].as_u64().unwrap() as usize;
+    let (line, column) = line_col(&source, offset);
+    assert_eq!(
+        (f["line"].as_u64(), f["column"].as_u64()),
+        (Some(line as u64), Some(column as u64))
+    );
+    assert_eq!(f["secret_preview"], "…Zq");
+}
+
+#[test]
+fn json_finding_in_a_header_points_at_the_token_not_the_scheme() {
+    let t = Tree::new();
+    let source = format!(
+        r#"{{
+  "mcpServers": {{
+    "remote": {{
+      "type": "http",
+      "url": "https://mcp.example.com/mcp",
+      "headers": {{ "Authorization": "Bearer {GHP}" }}
+    }}
+  }}
+}}
+"#
+    );
+    t.write(".mcp.json", &source);
+    let (code, report) = run_json(&t.root, &[]);
+    assert_eq!(code, 1);
+    let f = at(
+        &report,
+        ".mcp.json",
+        "/mcpServers/remote/headers/Authorization",
+    );
+    assert_eq!(span_text(source.as_bytes(), f), GHP.as_bytes());
+    assert!(f["help"].as_str().unwrap().contains("Bearer ${"), "{f:#}");
+}
+
+#[test]
+fn fingerprint_is_stable_when_unrelated_lines_are_added_above() {
+    let t = Tree::new();
+    t.write(".mcp.json", github_mcp(GHP));
+    let (_, before) = run_json(&t.root, &[]);
+    let pointer = "/mcpServers/github/env/GITHUB_PERSONAL_ACCESS_TOKEN";
+    let b = at(&before, ".mcp.json", pointer).clone();
+
+    // Another server and blank lines above the secret.
+    let edited = github_mcp(GHP).replacen(
+        "  \"mcpServers\": {\n",
+        "\n\n  \"mcpServers\": {\n    \"filesystem\": {\n      \"command\": \"npx\",\n      \"args\": [\"-y\", \"@modelcontextprotocol/server-filesystem\", \".\"]\n    },\n",
+        1,
+    );
+    assert_ne!(edited, github_mcp(GHP));
+    t.write(".mcp.json", &edited);
+    let (_, after) = run_json(&t.root, &[]);
+    let a = at(&after, ".mcp.json", pointer);
+    assert_ne!(a["line"], b["line"], "the edit moved the secret");
+    assert_ne!(a["offset"], b["offset"]);
+    assert_eq!(a["fingerprint"], b["fingerprint"]);
+}
+
+#[test]
+fn fingerprint_differs_between_servers() {
+    let t = Tree::new();
+    let source = format!(
+        r#"{{
+  "mcpServers": {{
+    "github": {{ "command": "npx", "env": {{ "GITHUB_PERSONAL_ACCESS_TOKEN": "{GHP}" }} }},
+    "github-work": {{ "command": "npx", "env": {{ "GITHUB_PERSONAL_ACCESS_TOKEN": "{GHP}" }} }}
+  }}
+}}
+"#
+    );
+    t.write(".mcp.json", &source);
+    let (_, report) = run_json(&t.root, &[]);
+    let a = at(
+        &report,
+        ".mcp.json",
+        "/mcpServers/github/env/GITHUB_PERSONAL_ACCESS_TOKEN",
+    );
+    let b = at(
+        &report,
+        ".mcp.json",
+        "/mcpServers/github-work/env/GITHUB_PERSONAL_ACCESS_TOKEN",
+    );
+    assert_eq!(a["server"], "github");
+    assert_eq!(b["server"], "github-work");
+    assert_ne!(a["fingerprint"], b["fingerprint"]);
+
+    // The same finding in another file has another fingerprint too.
+    t.write("other/.mcp.json", &source);
+    let (_, report) = run_json(&t.root, &[]);
+    let c = at(
+        &report,
+        "other/.mcp.json",
+        "/mcpServers/github/env/GITHUB_PERSONAL_ACCESS_TOKEN",
+    );
+    assert_ne!(a["fingerprint"], c["fingerprint"]);
+}
+
+#[test]
+fn file_is_relative_to_the_current_directory_with_slashes() {
+    let t = Tree::new();
+    t.write("apps/web/.mcp.json", github_mcp(GHP));
+    let absolute = t.path("apps/web/.mcp.json");
+    let absolute_dir = t.path("apps");
+    for args in [
+        vec![],
+        vec!["apps"],
+        vec!["apps/web/.mcp.json"],
+        vec!["./apps/web/.mcp.json"],
+        vec![absolute.to_str().unwrap()],
+        vec![absolute_dir.to_str().unwrap()],
+    ] {
+        let (_, report) = run_json(&t.root, &args);
+        assert_eq!(
+            files_reported(&report),
+            vec!["apps/web/.mcp.json"],
+            "args {args:?}"
+        );
+    }
+    // Named twice (as a directory and as a file): reported once.
+    let (_, report) = run_json(
+        &t.root,
+        &[".", "apps/web/.mcp.json", absolute.to_str().unwrap()],
+    );
+    assert_eq!(report["files_scanned"], 1, "{report:#}");
+    assert_eq!(findings(&report).len(), 1);
+}
+
+// ------------------------------------------------------------------ discovery
+
+#[test]
+fn gitignored_config_is_skipped_in_a_walk_but_linted_when_named() {
+    let t = Tree::new();
+    t.write(".gitignore", "/local/\n");
+    t.write("local/.mcp.json", github_mcp(GHP));
+    t.write("shared/.mcp.json", CLEAN_MCP);
+    let (code, report) = run_json(&t.root, &[]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(report["files_scanned"], 1);
+    assert!(findings(&report).is_empty());
+
+    let (code, report) = run_json(&t.root, &["local/.mcp.json"]);
+    assert_eq!(code, 1);
+    assert_eq!(files_reported(&report), vec!["local/.mcp.json"]);
+}
+
+#[test]
+fn gitignore_is_honoured_inside_a_real_git_repository() {
+    let t = Tree::new();
+    t.git_init("");
+    t.write(".gitignore", ".mcp.json\n!/shared/.mcp.json\n");
+    t.write("local/.mcp.json", github_mcp(GHP));
+    t.write("shared/.mcp.json", api_key_mcp("shared"));
+    t.write(".git/info/exclude", "/excluded/\n");
+    t.write("excluded/.mcp.json", github_mcp(GHP));
+    let (code, report) = run_json(&t.root, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        files_reported(&report),
+        vec!["shared/.mcp.json"],
+        "{report:#}"
+    );
+    assert_eq!(report["files_scanned"], 1);
+
+    let (_, report) = run_json(&t.root, &["local/.mcp.json", "excluded/.mcp.json"]);
+    assert_eq!(
+        files_reported(&report),
+        vec!["excluded/.mcp.json", "local/.mcp.json"],
+        "named files are linted even when ignored"
+    );
+}
+
+/// A `.gitignore` above the repository root is not the repository's: git
+/// does not apply it, so neither should mcplint. Dotfiles setups put `*` in
+/// `~/.gitignore`; every project under the home directory would then look
+/// clean while its `.mcp.json` holds a token.
+#[test]
+fn gitignore_above_the_repository_root_does_not_hide_configs() {
+    let t = Tree::new();
+    t.write(".gitignore", "*\n!.gitignore\n");
+    t.git_init("proj");
+    t.write("proj/.mcp.json", github_mcp(GHP));
+    let (code, report) = run_json(&t.path("proj"), &[]);
+    assert_eq!(code, 1, "{report:#}");
+    assert_eq!(files_reported(&report), vec![".mcp.json"]);
+}
+
+#[test]
+fn dot_ignore_file_is_honoured() {
+    let t = Tree::new();
+    t.write(".ignore", "vendor/\n");
+    t.write("vendor/some-sdk/examples/.mcp.json", api_key_mcp("example"));
+    t.write(".mcp.json", CLEAN_MCP);
+    let (code, report) = run_json(&t.root, &[]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(report["files_scanned"], 1);
+
+    // Without the .ignore file the example is found: the test can fail.
+    std::fs::remove_file(t.path(".ignore")).unwrap();
+    let (code, report) = run_json(&t.root, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(report["files_scanned"], 2);
+}
+
+#[test]
+fn hidden_directories_are_entered_but_never_dot_git() {
+    let t = Tree::new();
+    t.write(
+        ".claude/settings.json",
+        format!("{{\n  \"env\": {{ \"API_KEY\": \"{API_KEY_VALUE}\" }}\n}}\n"),
+    );
+    t.write(
+        ".claude/settings.local.json",
+        format!("{{\n  \"env\": {{ \"GITHUB_TOKEN\": \"{GHP}\" }}\n}}\n"),
+    );
+    t.write(".cursor/.mcp.json", api_key_mcp("cursor-side"));
+    t.write(".git/.mcp.json", github_mcp(GHP));
+    t.write(".git/modules/sub/.mcp.json", github_mcp(GHP));
+    t.write("sub/.git/.mcp.json", github_mcp(GHP));
+    let (code, report) = run_json(&t.root, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        files_reported(&report),
+        vec![
+            ".claude/settings.json",
+            ".claude/settings.local.json",
+            ".cursor/.mcp.json"
+        ],
+        "{report:#}"
+    );
+    assert_eq!(report["files_scanned"], 3);
+    let env = at(&report, ".claude/settings.json", "/env/API_KEY");
+    assert_eq!(env["rule"], "literal-secret");
+    assert!(env["server"].is_null());
+}
+
+#[test]
+fn nested_configs_are_found() {
+    let t = Tree::new();
+    t.write("apps/web/.mcp.json", github_mcp(GHP));
+    t.write("apps/api/.mcp.json", CLEAN_MCP);
+    t.write("packages/a/b/c/d/.mcp.json", api_key_mcp("deep"));
+    t.write("apps/web/.claude/settings.json", "{\n  \"env\": {}\n}\n");
+    let (code, report) = run_json(&t.root, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(report["files_scanned"], 4);
+    assert_eq!(
+        files_reported(&report),
+        vec!["apps/web/.mcp.json", "packages/a/b/c/d/.mcp.json"]
+    );
+}
+
+#[test]
+fn explicit_non_mcp_path_is_skipped_silently() {
+    let t = Tree::new();
+    // Pre-commit passes every staged file; package.json is not a config.
+    t.write(
+        "package.json",
+        format!("{{ \"name\": \"x\", \"config\": {{ \"API_KEY\": \"{API_KEY_VALUE}\" }} }}\n"),
+    );
+    t.write(
+        "settings.json",
+        format!("{{ \"env\": {{ \"API_KEY\": \"{API_KEY_VALUE}\" }} }}\n"),
+    );
+    let r = run_human(&t.root, &["package.json", "settings.json"]).expect_code(0);
+    assert!(
+        r.stdout.contains("no MCP config files found"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stderr.is_empty(), "{}", r.stderr);
+    assert!(!r.stdout.contains("literal-secret"));
+
+    // Mixed with a real config, only the config is linted.
+    t.write(".mcp.json", github_mcp(GHP));
+    let (code, report) = run_json(&t.root, &["package.json", ".mcp.json"]);
+    assert_eq!(code, 1);
+    assert_eq!(report["files_scanned"], 1);
+    assert_eq!(files_reported(&report), vec![".mcp.json"]);
+}
+
+#[test]
+fn zero_configs_says_so() {
+    let t = Tree::new();
+    t.write("README.md", "# nothing here\n");
+    t.write("src/mcp.json", CLEAN_MCP); // not a Claude Code config name
+    let r = run_human(&t.root, &[]).expect_code(0);
+    assert!(
+        r.stdout.contains("no MCP config files found"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(".mcp.json"),
+        "it says what it looked for: {}",
+        r.stdout
+    );
+    let (code, report) = run_json(&t.root, &[]);
+    assert_eq!(code, 0);
+    assert_eq!(report["files_scanned"], 0);
+    assert!(findings(&report).is_empty());
+
+    let empty = Tree::new();
+    let r = run_human(&empty.root, &[]).expect_code(0);
+    assert!(
+        r.stdout.contains("no MCP config files found"),
+        "{}",
+        r.stdout
+    );
+}
+
+// ---------------------------------------------------------------------- stdin
+
+#[test]
+fn stdin_is_read_for_dash() {
+    let t = Tree::new();
+    let source = github_mcp(GHP);
+    let r = run(t
+        .cmd()
+        .args(["-", "--format", "json"])
+        .write_stdin(source.as_str()));
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    let report = r.json();
+    let f = at(
+        &report,
+        "-",
+        "/mcpServers/github/env/GITHUB_PERSONAL_ACCESS_TOKEN",
+    );
+    assert_eq!(span_text(source.as_bytes(), f), GHP.as_bytes());
+    assert_eq!(report["files_scanned"], 1);
+
+    let r = run(t
+        .cmd()
+        .args(["check", "-", "--color", "never"])
+        .write_stdin(source.as_str()));
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("-:7:42"), "{}", r.stdout);
+
+    let r = run(t.cmd().arg("-").write_stdin(CLEAN_MCP));
+    assert_eq!(r.code, 0, "{}", r.stdout);
+}
+
+#[test]
+fn stdin_filename_names_standard_input() {
+    let t = Tree::new();
+    let r = run(t
+        .cmd()
+        .args([
+            "-",
+            "--stdin-filename",
+            "apps/.mcp.json",
+            "--format",
+            "json",
+        ])
+        .write_stdin(github_mcp(GHP)));
+    assert_eq!(r.code, 1);
+    let report = r.json();
+    assert_eq!(files_reported(&report), vec!["apps/.mcp.json"]);
+
+    // The name chooses the format: a settings file has an `env` block.
+    let r = run(t
+        .cmd()
+        .args([
+            "-",
+            "--stdin-filename",
+            ".claude/settings.json",
+            "--format",
+            "json",
+        ])
+        .write_stdin(format!(
+            "{{ \"env\": {{ \"API_KEY\": \"{API_KEY_VALUE}\" }} }}"
+        )));
+    assert_eq!(r.code, 1);
+    let report = r.json();
+    assert_eq!(
+        at(&report, ".claude/settings.json", "/env/API_KEY")["rule"],
+        "literal-secret"
+    );
+}
+
+#[test]
+fn stdin_filename_that_is_not_a_config_is_skipped() {
+    let t = Tree::new();
+    let r = run(t
+        .cmd()
+        .args(["-", "--stdin-filename", "package.json", "--color", "never"])
+        .write_stdin(github_mcp(GHP)));
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(
+        r.stdout.contains("no MCP config files found"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("literal-secret"));
+}
+
+#[test]
+fn stdin_and_paths_together() {
+    let t = Tree::new();
+    t.write("apps/.mcp.json", api_key_mcp("disk"));
+    let r = run(t
+        .cmd()
+        .args(["apps", "-", "--format", "json"])
+        .write_stdin(github_mcp(GHP)));
+    assert_eq!(r.code, 1);
+    let report = r.json();
+    assert_eq!(report["files_scanned"], 2);
+    assert_eq!(files_reported(&report), vec!["-", "apps/.mcp.json"]);
+}
+
+// ---------------------------------------------------------------------- colour
+
+#[test]
+fn color_never_has_no_escapes_and_always_has_them() {
+    let t = Tree::new();
+    t.write(".mcp.json", github_mcp(GHP));
+    let never = run(t.cmd().args(["--color", "never"]));
+    assert!(!has_ansi(&never.stdout), "{:?}", never.stdout);
+    assert!(never.stdout.contains("literal-secret"));
+    let always = run(t.cmd().args(["--color", "always"]));
+    assert!(has_ansi(&always.stdout), "{:?}", always.stdout);
+    // Colour never leaks into JSON.
+    let json = run(t.cmd().args(["--color", "always", "--format", "json"]));
+    assert!(!has_ansi(&json.stdout));
+    json.json();
+}
+
+#[test]
+fn no_color_disables_colour() {
+    let t = Tree::new();
+    t.write(".mcp.json", github_mcp(GHP));
+    let r = run(t.cmd().env("NO_COLOR", "1"));
+    assert_eq!(r.code, 1);
+    assert!(!has_ansi(&r.stdout), "{:?}", r.stdout);
+    let r = run(t.cmd().env("NO_COLOR", "1").args(["--color", "auto"]));
+    assert!(!has_ansi(&r.stdout), "{:?}", r.stdout);
+}
+
+/// Under a terminal, `auto` colours unless NO_COLOR is set. A pipe is never
+/// a terminal, so this runs mcplint under `script` (util-linux) for a pty.
+#[cfg(target_os = "linux")]
+#[test]
+fn no_color_under_a_terminal() {
+    let has_script = std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_script {
+        eprintln!("skipped: util-linux `script` is not installed (no pty to test `--color auto`)");
+        return;
+    }
+    let t = Tree::new();
+    t.write(".mcp.json", github_mcp(GHP));
+    let bin = assert_cmd::cargo::cargo_bin("mcplint");
+    let bin = bin.display();
+    let under_pty = |no_color: Option<&str>| {
+        let mut cmd = std::process::Command::new("script");
+        cmd.args(["-qec", &format!("'{bin}' --color auto ."), "/dev/null"])
+            .current_dir(&t.root)
+            .env("HOME", t.path(".no-such-home"))
+            .env_remove("NO_COLOR");
+        if let Some(v) = no_color {
+            cmd.env("NO_COLOR", v);
+        }
+        let out = cmd.output().expect("script runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let coloured = under_pty(None);
+    assert!(coloured.contains("literal-secret"), "{coloured:?}");
+    assert!(
+        has_ansi(&coloured),
+        "auto under a pty colours: {coloured:?}"
+    );
+    let plain = under_pty(Some("1"));
+    assert!(plain.contains("literal-secret"), "{plain:?}");
+    assert!(!has_ansi(&plain), "NO_COLOR=1 under a pty: {plain:?}");
+    // An empty NO_COLOR does not count (no-color.org).
+    assert!(has_ansi(&under_pty(Some(""))));
+}
+
+// ------------------------------------------------------------ rules / explain
+
+const RULE_IDS: [&str; 4] = [
+    "literal-secret",
+    "unexpanded-reference",
+    "placeholder-value",
+    "parse-error",
+];
+
+#[test]
+fn rules_lists_every_rule() {
+    let t = Tree::new();
+    let r = run(t.cmd().arg("rules")).expect_code(0);
+    let listed: BTreeSet<&str> = r
+        .stdout
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    for id in RULE_IDS {
+        assert!(listed.contains(id), "{id} missing from:\n{}", r.stdout);
+    }
+    let line = r
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("literal-secret "))
+        .unwrap();
+    assert!(line.contains("secret") && line.contains("error"), "{line}");
+
+    let r = run(t.cmd().args(["rules", "--json"])).expect_code(0);
+    let list: Value = r.json();
+    let ids: BTreeSet<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].as_str().unwrap())
+        .collect();
+    assert!(RULE_IDS.iter().all(|id| ids.contains(id)), "{ids:?}");
+    let placeholder = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "placeholder-value")
+        .unwrap();
+    assert_eq!(placeholder["severity"], "note");
+}
+
+#[test]
+fn explain_prints_a_rules_documentation() {
+    let t = Tree::new();
+    let r = run(t.cmd().args(["explain", "literal-secret"])).expect_code(0);
+    assert!(r.stdout.starts_with("# literal-secret"), "{}", r.stdout);
+    assert!(r.stdout.contains("## What it does"));
+    assert!(r.stdout.contains("## Why is this bad?"));
+    assert!(r.stdout.contains("## Example"));
+    assert!(r.stderr.is_empty());
+    for id in RULE_IDS {
+        let r = run(t.cmd().args(["explain", id])).expect_code(0);
+        assert!(r.stdout.starts_with(&format!("# {id} (")), "{}", r.stdout);
+    }
+}
+
+#[test]
+fn explain_an_unknown_rule_exits_2() {
+    let t = Tree::new();
+    let r = run(t.cmd().args(["explain", "no-such-rule"])).expect_code(2);
+    assert!(r.stdout.is_empty(), "{}", r.stdout);
+    assert!(r.stderr.contains("no-such-rule"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("literal-secret"),
+        "lists the real ids: {}",
+        r.stderr
+    );
+    let r = run(t.cmd().arg("explain")).expect_code(2);
+    assert!(!r.stderr.is_empty());
+}
+
+// ------------------------------------------------------------- human output
+
+#[test]
+fn human_output_has_location_rule_help_and_summary() {
+    let t = Tree::new();
+    t.write(".mcp.json", github_mcp(GHP));
+    let r = run_human(&t.root, &[]).expect_code(1);
+    let out = &r.stdout;
+    assert!(out.contains(".mcp.json:7:42"), "{out}");
+    assert!(out.contains("literal-secret"), "{out}");
+    assert!(out.contains("help:"), "{out}");
+    assert!(out.contains("mcplint explain literal-secret"), "{out}");
+    assert!(
+        out.contains("mcplint: 1 MCP config file scanned: 1 error, 0 warnings, 0 notes"),
+        "{out}"
+    );
+    assert!(out.ends_with('\n'));
+    assert!(!out.contains(GHP), "the secret is masked in the snippet");
+    assert!(!out.contains(&GHP[4..20]));
+    assert!(r.stderr.is_empty(), "{}", r.stderr);
+}
+
+#[test]
+fn human_summary_counts_files_and_severities() {
+    let t = Tree::new();
+    t.write("a/.mcp.json", github_mcp(GHP));
+    t.write("b/.mcp.json", PLACEHOLDER_MCP);
+    t.write("c/.mcp.json", "{ broken");
+    let r = run_human(&t.root, &[]).expect_code(2);
+    assert!(
+        r.stdout.contains(
+            "mcplint: 3 MCP config files scanned: 2 errors, 0 warnings, 1 note; 1 file could not be read or parsed"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("a/.mcp.json:7:42"), "{}", r.stdout);
+    assert!(r.stdout.contains("b/.mcp.json:7:"), "{}", r.stdout);
+    assert!(r.stdout.contains("c/.mcp.json:1:"), "{}", r.stdout);
+}
+
+// ------------------------------------------------------- unexpanded references
+
+/// A config of one server per reference, each in a field Claude Code expands.
+#[test]
+fn unexpanded_references_are_reported_with_the_right_spelling() {
+    let t = Tree::new();
+    let source = r#"{
+  "mcpServers": {
+    "env-colon": { "command": "npx", "env": { "GITHUB_TOKEN": "${env:GITHUB_TOKEN}" } },
+    "bare": { "command": "npx", "args": ["-y", "srv", "--token", "$LINEAR_API_KEY"] },
+    "percent": { "command": "npx", "env": { "NOTION_TOKEN": "%NOTION_TOKEN%" } },
+    "opencode": { "type": "http", "url": "https://mcp.example.com/mcp", "headers": { "X-API-Key": "{env:EXAMPLE_KEY}" } },
+    "url-bare": { "type": "sse", "url": "https://mcp.example.com/sse?key=$SSE_KEY" },
+    "command-sub": { "command": "npx", "env": { "OP_TOKEN": "$(op read op://vault/item/token)" } },
+    "nested": { "command": "npx", "env": { "REGION": "${AWS_REGION:-${AWS_DEFAULT_REGION}}" } }
+  }
+}
+"#;
+    t.write(".mcp.json", source);
+    let (code, report) = run_json(&t.root, &[]);
+    assert_eq!(code, 1, "{report:#}");
+    let cases = [
+        (
+            "/mcpServers/env-colon/env/GITHUB_TOKEN",
+            "${env:GITHUB_TOKEN}",
+            "`${GITHUB_TOKEN}`",
+        ),
+        (
+            "/mcpServers/bare/args/3",
+            "$LINEAR_API_KEY",
+            "`${LINEAR_API_KEY}`",
+        ),
+        (
+            "/mcpServers/percent/env/NOTION_TOKEN",
+            "%NOTION_TOKEN%",
+            "`${NOTION_TOKEN}`",
+        ),
+        (
+            "/mcpServers/opencode/headers/X-API-Key",
+            "{env:EXAMPLE_KEY}",
+            "`${EXAMPLE_KEY}`",
+        ),
+        ("/mcpServers/url-bare/url", "$SSE_KEY", "`${SSE_KEY}`"),
+        (
+            "/mcpServers/command-sub/env/OP_TOKEN",
+            "$(op read op://vault/item/token)",
+            "wrapper script",
+        ),
+        (
+            "/mcpServers/nested/env/REGION",
+            "${AWS_REGION:-${AWS_DEFAULT_REGION}}",
+            "`${AWS_REGION:-",
+        ),
+    ];
+    for (pointer, written, help) in cases {
+        let f = at(&report, ".mcp.json", pointer);
+        assert_eq!(f["rule"], "unexpanded-reference", "{pointer}");
+        assert_eq!(f["category"], "expansion");
+        assert_eq!(f["severity"], "error");
+        assert_eq!(
+            std::str::from_utf8(span_text(source.as_bytes(), f)).unwrap(),
+            written,
+            "{pointer}: the span is the reference"
+        );
+        let message = f["message"].as_str().unwrap();
+        assert!(
+            message.contains(&format!("`{written}`")),
+            "{pointer}: {message}"
+        );
+        let h = f["help"].as_str().unwrap();
+        assert!(
+            h.contains(help),
+            "{pointer}: help {h:?} should contain {help:?}"
+        );
+    }
+    assert_eq!(findings(&report).len(), cases.len(), "{report:#}");
+
+    let human = run_human(&t.root, &[]).expect_code(1);
+    assert!(
+        human.stdout.contains("write `${GITHUB_TOKEN}`"),
+        "{}",
+        human.stdout
+    );
+}
+
+#[test]
+fn supported_references_are_not_reported() {
+    let t = Tree::new();
+    t.write(
+        ".mcp.json",
+        r#"{
+  "mcpServers": {
+    "a": {
+      "command": "${HOME}/bin/srv",
+      "args": ["--token", "${LINEAR_API_KEY}", "--dir", "${PROJECT_DIR:-.}"],
+      "env": { "GITHUB_TOKEN": "${GITHUB_TOKEN}", "LOG": "${LOG_LEVEL:-info}" }
+    },
+    "b": {
+      "type": "http",
+      "url": "${MCP_URL:-https://mcp.example.com}/mcp?team=${TEAM_ID}",
+      "headers": { "Authorization": "Bearer ${API_TOKEN}" }
+    }
+  }
+}
+"#,
+    );
+    let (code, report) = run_json(&t.root, &[]);
+    assert_eq!(code, 0, "{report:#}");
+    assert!(findings(&report).is_empty(), "{report:#}");
+}
+
+#[test]
+fn shell_syntax_inside_a_shell_script_argument_is_not_reported() {
+    let t = Tree::new();
+    t.write(
+        ".mcp.json",
+        r#"{
+  "mcpServers": {
+    "wrapped": {
+      "command": "sh",
+      "args": ["-c", "exec srv --token $SRV_TOKEN --dir \"$(pwd)\""]
+    },
+    "control": {
+      "command": "srv",
+      "args": ["--token", "$SRV_TOKEN"]
+    }
+  }
+}
+"#,
+    );
+    let (code, report) = run_json(&t.root, &[]);
+    assert_eq!(code, 1, "{report:#}");
+    assert_eq!(
+        findings(&report).len(),
+        1,
+        "only the control is reported: {report:#}"
+    );
+    at(&report, ".mcp.json", "/mcpServers/control/args/1");
+}

@@ -1,0 +1,62 @@
+//! Rule documentation stays complete and the README lists every rule.
+
+use mcplint::rules;
+
+#[test]
+fn every_rule_has_full_documentation() {
+    for m in rules::all() {
+        for section in [
+            "## What it does",
+            "## Why is this bad?",
+            "## Example",
+            "## Use instead",
+            "## Fix safety",
+        ] {
+            assert!(m.docs.contains(section), "{}: docs lack `{section}`", m.id);
+        }
+        assert!(
+            m.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+            "{}: ids are kebab-case",
+            m.id
+        );
+        assert!(
+            !m.summary.ends_with('.'),
+            "{}: summaries have no final period",
+            m.id
+        );
+    }
+}
+
+#[test]
+fn readme_lists_every_rule() {
+    let readme = include_str!("../README.md");
+    for m in rules::all() {
+        let row = format!(
+            "| `{}` | {} | {} |",
+            m.id,
+            m.category.as_str(),
+            m.severity.as_str()
+        );
+        assert!(
+            readme.contains(&row),
+            "README rules table lacks or misstates {}: expected `{row}`",
+            m.id
+        );
+    }
+}
+
+#[test]
+fn rule_ids_are_stable() {
+    let ids: Vec<&str> = rules::all().iter().map(|m| m.id).collect();
+    // Ids are public API (JSON, ignores, baselines): removing or renaming one
+    // is a breaking change and must show up here.
+    assert_eq!(
+        ids,
+        [
+            "literal-secret",
+            "parse-error",
+            "placeholder-value",
+            "unexpanded-reference"
+        ]
+    );
+}
