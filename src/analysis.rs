@@ -208,7 +208,7 @@ pub fn analyze(file: &McpFile) -> Analysis {
                     h.detector.spec.prefix.as_deref(),
                 ),
                 None if !names::is_secret_name(name) => continue,
-                None if placeholder::is_placeholder(value, None) => {
+                None if placeholder::is_placeholder_or_name(value) => {
                     (Recognised::Name, HitState::Placeholder, None)
                 }
                 None if plausible_secret(name, value) => (Recognised::Name, HitState::Secret, None),

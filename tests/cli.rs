@@ -324,10 +324,6 @@ fn json_finding_for_a_secret_in_env() {
 
 /// The preview keeps the vendor prefix of a recognised format.
 #[test]
-#[ignore = "PENDING (data, not a src bug): rules/credentials/ holds no credential formats yet \
-            (`mcplint rules check`: 0 formats), so the token is only a named credential \
-            (preview `…xe`, confidence medium); passes once a GitHub format with the \
-            github-crc32 validator and prefix `ghp_` is added"]
 fn secret_preview_keeps_the_vendor_prefix() {
     let t = Tree::new();
     t.write(".mcp.json", github_mcp(GHP));

@@ -21,6 +21,7 @@ const PLANTED: &[&str] = &[
     "sk_live_51MCPLINTq8vZ2xL4rT9nB6cW1pK7dH3sF0jY5gA8eR2tU6iO4lP9mN3bV7cX1zQ5wE8rT2",
     "hf_MqZvXwLrTnBcKpHdSfJyGaEu0R8tU6iO4l",
     "lin_api_Mq8vZ2xL4rT9nB6cW1pK7dH3sF0jY5gA8eR2tU6i",
+    "sk-proj-MCPLINTU8JZpDE0iGXlD6gNCFbaEPFjbD0kH8Oool8DklZDOCj2ISaJiHkTj0rLGT3BlbkFJlkoMXGjtEkDnNfribxUdl7dXTPyLsxPFkThf4VucSmEHgaKwVJ7faC9qEMCPLINT",
 ];
 
 /// The Basic credentials' password, which appears in no file as such.

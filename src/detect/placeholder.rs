@@ -38,6 +38,14 @@ const MARKER_WORDS: &[&str] = &[
     "tu_",
 ];
 
+/// Public documentation and emulator constants that look like credentials.
+const DOCUMENTED_CONSTANTS: &[&str] = &[
+    // Stripe's documentation test key.
+    "sk_test_4ec39hqlyjwdarjtt1zdp7dc",
+    // The Azurite storage emulator's well-known account key.
+    "eby8vdm02xnocqflquwjplmetlcdxj1ouzft50usrz6ifsufq2uvercz4i6tq/k1szfptotr/kbhbeksogmgw==",
+];
+
 /// Exact values that are placeholders (compared case-insensitively).
 const PLACEHOLDER_VALUES: &[&str] = &[
     "token",
@@ -68,6 +76,20 @@ const PLACEHOLDER_VALUES: &[&str] = &[
     "string",
 ];
 
+/// Does `marker` occur in `lower`? Short markers must start a word: by
+/// chance `…Xxx…` or `…yOur…` turns up inside long random text (a 2 KB
+/// private key), while `example` or `changeme` does not.
+fn has_marker(lower: &str, marker: &str) -> bool {
+    if marker.len() >= 5 {
+        return lower.contains(marker);
+    }
+    lower.match_indices(marker).any(|(i, _)| {
+        let before = lower[..i].chars().next_back();
+        before.is_none_or(|c| !c.is_ascii_alphanumeric())
+            || marker.starts_with(|c: char| !c.is_ascii_alphanumeric())
+    })
+}
+
 /// Is `value` a placeholder? `prefix` is a known vendor prefix to look past
 /// (`ghp_xxxx` is a placeholder with a real-looking prefix).
 pub fn is_placeholder(value: &str, prefix: Option<&str>) -> bool {
@@ -85,17 +107,27 @@ pub fn is_placeholder(value: &str, prefix: Option<&str>) -> bool {
     if wrapped(trimmed) {
         return true;
     }
-    if MARKER_WORDS.iter().any(|w| lower.contains(w)) {
+    if DOCUMENTED_CONSTANTS.contains(&lower.as_str()) {
         return true;
     }
-    let rest = prefix
+    let body = prefix
         .and_then(|p| lower.strip_prefix(&p.to_ascii_lowercase()))
         .unwrap_or(&lower);
-    let rest = rest.trim_matches(|c: char| c == '_' || c == '-');
-    if rest.is_empty() || single_repeated(rest) || sequential(rest) {
+    if MARKER_WORDS
+        .iter()
+        .any(|w| has_marker(body, w) || has_marker(&lower, w))
+    {
         return true;
     }
-    shouting_name(trimmed)
+    let rest = body.trim_matches(|c: char| c == '_' || c == '-');
+    rest.is_empty() || single_repeated(rest) || sequential(rest)
+}
+
+/// A placeholder, or a value that reads as the *name* of a value
+/// (`YOUR_API_KEY`, `GITHUB_PAT`): for values judged by their name alone.
+/// Known formats skip the name test (an `AKIA` key id may be all letters).
+pub fn is_placeholder_or_name(value: &str) -> bool {
+    is_placeholder(value, None) || shouting_name(value.trim())
 }
 
 /// `<TOKEN>`, `[api key]`, `{{token}}`, `{token}`.
@@ -160,7 +192,7 @@ fn shouting_name(value: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_placeholder;
+    use super::{is_placeholder, is_placeholder_or_name};
 
     #[test]
     fn placeholders_from_the_reference() {
@@ -179,7 +211,10 @@ mod tests {
             "token_here",
         ] {
             let prefix = v.starts_with("ghp_").then_some("ghp_");
-            assert!(is_placeholder(v, prefix), "{v:?} should be a placeholder");
+            assert!(
+                is_placeholder(v, prefix) || is_placeholder_or_name(v),
+                "{v:?} should be a placeholder"
+            );
         }
     }
 
@@ -193,5 +228,24 @@ mod tests {
         ] {
             assert!(!is_placeholder(v, None), "{v:?} is not a placeholder");
         }
+    }
+
+    #[test]
+    fn markers_inside_random_text_do_not_count() {
+        // `xxx`, `your`, `todo` by chance inside a long random body.
+        let random = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQCxXxq7yourTodo9Zk";
+        assert!(!is_placeholder(random, None));
+        assert!(is_placeholder("sk-xxxxxxxxxxxxxxxx", Some("sk-")));
+        assert!(is_placeholder("your_token", None));
+    }
+
+    #[test]
+    fn known_format_values_may_be_all_capitals() {
+        assert!(!is_placeholder("AKIAMCPLINTQRVBNDWEJ", Some("AKIA")));
+        assert!(is_placeholder_or_name("GITHUB_PAT"));
+        assert!(is_placeholder(
+            "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+            Some("sk_test_")
+        ));
     }
 }

@@ -34,6 +34,12 @@ impl Rule for LiteralSecret {
             let server = file.server_of(site).map(|s| s.name);
             let place = place::describe(site, c.name.as_deref(), c.how);
             let what = match c.recognised {
+                // "Generic" and "Database" formats are named by their kind alone.
+                Recognised::Format(d)
+                    if matches!(d.spec.provider.as_str(), "Generic" | "Database") =>
+                {
+                    d.spec.kind.clone()
+                }
                 Recognised::Format(d) => format!("{} {}", d.spec.provider, d.spec.kind),
                 Recognised::Name => "credential".to_string(),
             };

@@ -7,8 +7,10 @@ use crate::model::Site;
 /// "env `GITHUB_TOKEN`", "header `Authorization`", "argument 3 (`--api-key`)", …
 pub fn describe(site: &Site, name: Option<&str>, how: Option<How>) -> String {
     match (how, name) {
-        (Some(How::UrlPassword), _) => "the URL's password".into(),
-        (Some(How::UrlQuery), Some(n)) => format!("URL query parameter `{n}`"),
+        (Some(How::UrlPassword), _) => format!("the password of the URL in {}", field(site)),
+        (Some(How::UrlQuery), Some(n)) => {
+            format!("query parameter `{n}` of the URL in {}", field(site))
+        }
         (Some(How::BasicAuth), _) => "the Basic credentials of a header".into(),
         (Some(How::Flag), Some(n)) => match site.index {
             Some(i) => format!("argument {i} (`--{n}`)"),
