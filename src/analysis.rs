@@ -249,3 +249,47 @@ fn site_how(field: Field) -> How {
         _ => How::Value,
     }
 }
+
+/// Spans to mask in text that could not be parsed at all: every known
+/// credential format, and every string value under a secret-like key.
+pub fn raw_masks(text: &str) -> Vec<Span> {
+    static PAIR: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let pair = PAIR.get_or_init(|| {
+        regex::Regex::new(r#""((?:[^"\\\n]|\\.){1,200})"\s*:\s*"((?:[^"\\\n]|\\.)*)""#)
+            .expect("a valid pattern")
+    });
+    let mut spans: Vec<Span> = Detectors::builtin()
+        .scan(text, None)
+        .into_iter()
+        .filter(|h| h.state != HitState::Placeholder)
+        .map(|h| Span::new(h.range.start, h.range.end))
+        .collect();
+    for caps in pair.captures_iter(text) {
+        let (Some(name), Some(value)) = (caps.get(1), caps.get(2)) else {
+            continue;
+        };
+        if names::is_secret_name(name.as_str()) || is_auth_value(value.as_str()) {
+            spans.push(Span::new(value.start(), value.end()));
+        }
+    }
+    // NOTE: a broken file may cut a string anywhere, so also mask every
+    // token-like run; over-masking a file that cannot be parsed is cheap.
+    static RUN: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let run =
+        RUN.get_or_init(|| regex::Regex::new(r"[A-Za-z0-9_\-+/=.]{16,}").expect("a valid pattern"));
+    for m in run.find_iter(text) {
+        let token = m.as_str();
+        let mixed = token.contains(|c: char| c.is_ascii_digit())
+            && token.contains(|c: char| c.is_ascii_alphabetic());
+        if mixed && crate::detect::entropy::shannon(token) >= 3.0 {
+            spans.push(Span::new(m.start(), m.end()));
+        }
+    }
+    spans
+}
+
+fn is_auth_value(value: &str) -> bool {
+    ["Bearer ", "Basic ", "Token "]
+        .iter()
+        .any(|s| value.starts_with(s))
+}

@@ -9,7 +9,8 @@ use crate::analysis;
 use crate::finding::Finding;
 use crate::formats::Format;
 use crate::model::McpFile;
-use crate::parse::{json, ParseFailure};
+use crate::parse::json::{self, Flavor};
+use crate::parse::{Node, ParseFailure};
 use crate::rules::{self, Context};
 use crate::source::{SourceFile, Span};
 
@@ -44,24 +45,29 @@ pub enum Outcome {
 }
 
 /// Lint text already in memory (`-` on the command line, tests, benches).
+///
+/// A file that fails its client's flavour of JSON gets a `parse-error`, and
+/// is then read leniently (comments, trailing or missing commas, single
+/// quotes) and checked all the same: a broken file with a token in it still
+/// leaks the token, and its snippet must still be masked. When even that
+/// fails, a raw scan masks every credential-looking string.
 pub fn lint_source(source: SourceFile, format: &'static Format) -> FileReport {
     let bom = source.bom_len();
     let text = &source.text[bom..];
-    let parsed = json::parse(text, bom, format.flavor);
-    let (findings, masks, unparsable) = match &parsed {
-        Err(failure) => (vec![rules::parse_failure(failure)], Vec::new(), true),
+    let (mut findings, masks, unparsable) = match json::parse(text, bom, format.flavor) {
         Ok(root) => {
-            let file = McpFile::build(&source, format, root);
-            let analysis = analysis::analyze(&file);
-            let mut cx = Context::new(&file, &analysis);
-            for rule in rules::RULES {
-                rule.check(&mut cx);
-            }
-            (cx.into_findings(), analysis.mask_spans(), false)
+            let (findings, masks) = check(&source, format, &root);
+            (findings, masks, false)
+        }
+        Err(failure) => {
+            let (mut findings, masks) = match json::parse(text, bom, Flavor::Lenient) {
+                Ok(root) => check(&source, format, &root),
+                Err(_) => (Vec::new(), analysis::raw_masks(&source.text)),
+            };
+            findings.push(rules::parse_failure(&failure));
+            (findings, masks, true)
         }
     };
-    drop(parsed);
-    let mut findings = findings;
     findings.sort_by(|a, b| {
         a.primary
             .span
@@ -76,6 +82,17 @@ pub fn lint_source(source: SourceFile, format: &'static Format) -> FileReport {
         masks,
         unparsable,
     }
+}
+
+/// Model, shared analysis and every rule over one parsed tree.
+fn check(source: &SourceFile, format: &'static Format, root: &Node) -> (Vec<Finding>, Vec<Span>) {
+    let file = McpFile::build(source, format, root);
+    let analysis = analysis::analyze(&file);
+    let mut cx = Context::new(&file, &analysis);
+    for rule in rules::RULES {
+        rule.check(&mut cx);
+    }
+    (cx.into_findings(), analysis.mask_spans())
 }
 
 /// Read and lint one file.
@@ -165,6 +182,7 @@ pub fn lint_bytes(
             let valid = failure.span.start as usize;
             let text = String::from_utf8_lossy(&bytes[..valid]).into_owned();
             let span = Span::new(valid, valid);
+            let masks = analysis::raw_masks(&text);
             FileReport {
                 source: SourceFile {
                     path: path.to_path_buf(),
@@ -173,7 +191,7 @@ pub fn lint_bytes(
                 },
                 format,
                 findings: vec![rules::parse_failure(&ParseFailure { span, ..failure })],
-                masks: Vec::new(),
+                masks,
                 unparsable: true,
             }
         }

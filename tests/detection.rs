@@ -201,3 +201,16 @@ fn references_in_non_expanding_fields_are_left_alone() {
     let entry = r#"{"type": "http", "url": "https://x.acme-corp.net", "oauth": {"clientId": "$CLIENT_ID"}, "description": "uses ${env:X}"}"#;
     assert!(findings(".mcp.json", &server(entry)).is_empty());
 }
+
+#[test]
+fn a_broken_file_still_reports_its_secrets() {
+    // A trailing comma makes Claude Code reject the file, but the token in
+    // it is committed all the same.
+    let text =
+        r#"{"mcpServers": {"s": {"command": "x", "env": {"API_KEY": "s3cr3tV4lu3Abc9Zq",}}}}"#;
+    let rules: Vec<String> = findings(".mcp.json", text)
+        .into_iter()
+        .map(|(r, ..)| r)
+        .collect();
+    assert_eq!(rules, ["literal-secret", "parse-error"]);
+}

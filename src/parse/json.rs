@@ -15,6 +15,10 @@ pub enum Flavor {
     Strict,
     /// JSON with `//` and `/* */` comments and trailing commas (VS Code style).
     Jsonc,
+    /// Everything jsonc-parser can recover from (missing commas, single
+    /// quotes, bare keys): used only to keep checking a file whose real
+    /// flavour failed, so its secrets are still found and masked.
+    Lenient,
 }
 
 /// Parse `text`; `offset` is added to every span (the BOM the caller skipped).
@@ -25,18 +29,19 @@ pub fn parse(text: &str, offset: usize, flavor: Flavor) -> Result<Node<'_>, Pars
             span: Span::new(offset, offset + text.len()),
         });
     }
-    let loose = flavor == Flavor::Jsonc;
+    let loose = flavor != Flavor::Strict;
+    let lenient = flavor == Flavor::Lenient;
     let options = ParseOptions {
         allow_comments: loose,
         allow_trailing_commas: loose,
-        allow_loose_object_property_names: false,
-        allow_missing_commas: false,
-        allow_single_quoted_strings: false,
-        allow_hexadecimal_numbers: false,
-        allow_unary_plus_numbers: false,
-        allow_bare_decimal_point_numbers: false,
-        allow_non_finite_numbers: false,
-        allow_extended_string_escapes: false,
+        allow_loose_object_property_names: lenient,
+        allow_missing_commas: lenient,
+        allow_single_quoted_strings: lenient,
+        allow_hexadecimal_numbers: lenient,
+        allow_unary_plus_numbers: lenient,
+        allow_bare_decimal_point_numbers: lenient,
+        allow_non_finite_numbers: lenient,
+        allow_extended_string_escapes: lenient,
     };
     let parsed =
         jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options).map_err(|e| {
@@ -153,6 +158,14 @@ mod tests {
         assert!(err.message.contains("comments"), "{}", err.message);
         assert_eq!(&text[err.span.range()][..2], "//");
         assert!(parse(text, 0, Flavor::Jsonc).is_ok());
+    }
+
+    #[test]
+    fn lenient_recovers_common_breakage() {
+        let text = "{\"a\": \"x\" \"b\": 'y', c: 1,}";
+        assert!(parse(text, 0, Flavor::Strict).is_err());
+        let root = parse(text, 0, Flavor::Lenient).unwrap();
+        assert_eq!(root.get("b").and_then(Node::as_str), Some("y"));
     }
 
     #[test]
