@@ -74,6 +74,12 @@ pub fn lint_all(targets: &[Target], max_file_size: u64) -> Report {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(targets.len().max(1));
+    let lint = |t: &Target| engine::lint_path(&t.path, t.display.clone(), t.format, max_file_size);
+    if workers == 1 {
+        // One file (or one core): no thread to spawn, no stack to map.
+        let outcomes = targets.iter().map(lint).enumerate().collect();
+        return collect(outcomes);
+    }
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| loop {
@@ -85,7 +91,11 @@ pub fn lint_all(targets: &[Target], max_file_size: u64) -> Report {
             });
         }
     });
-    let mut results = results.into_inner().unwrap();
+    collect(results.into_inner().unwrap())
+}
+
+/// Outcomes, in target order, into a report.
+fn collect(mut results: Vec<(usize, Outcome)>) -> Report {
     results.sort_by_key(|(i, _)| *i);
     let mut report = Report {
         files: Vec::new(),

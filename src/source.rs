@@ -60,12 +60,10 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         let bytes = text.as_bytes();
-        for (i, b) in bytes.iter().enumerate() {
-            match b {
-                b'\n' => starts.push(i + 1),
-                // NOTE: a lone CR ends a line too (old Mac files), as JSON parsers count it.
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
-                _ => {}
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            // NOTE: a lone CR ends a line too (old Mac files), as JSON parsers count it.
+            if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
+                starts.push(i + 1);
             }
         }
         LineIndex { starts }

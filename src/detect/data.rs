@@ -1,9 +1,9 @@
 //! The credential-format data files under `rules/credentials/`, embedded at
-//! build time and deserialized on first use.
+//! build time (as JSON, converted by `build.rs`) and deserialized on first use.
 
 use serde::Deserialize;
 
-/// `(file name, contents)` of every embedded credential-format file.
+/// `(file name, contents as JSON)` of every embedded credential-format file.
 pub static FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/credential_files.rs"));
 
 #[derive(Debug, Deserialize)]
@@ -74,7 +74,7 @@ pub fn load(files: &[(&str, &str)]) -> Result<Vec<CredentialSpec>, String> {
     let mut all = Vec::new();
     for (name, text) in files {
         let file: CredentialFile =
-            toml::from_str(text).map_err(|e| format!("rules/credentials/{name}: {e}"))?;
+            serde_json::from_str(text).map_err(|e| format!("rules/credentials/{name}: {e}"))?;
         all.extend(file.credential);
     }
     Ok(all)

@@ -7,6 +7,7 @@ pub mod data;
 pub mod entropy;
 pub mod mask;
 pub mod names;
+pub mod pattern;
 pub mod placeholder;
 pub mod validators;
 
@@ -14,21 +15,17 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::{Regex, RegexBuilder};
 
 pub use data::{CredentialSpec, Example, Validator};
+use pattern::Pattern;
 use validators::Verdict;
-
-/// Compiled-size limit for every pattern: a bad pattern fails to load
-/// instead of eating memory.
-const REGEX_SIZE_LIMIT: usize = 1 << 20;
 
 /// One credential format, ready to match.
 #[derive(Debug)]
 pub struct Detector {
     pub spec: CredentialSpec,
-    regex: OnceLock<Result<Regex, String>>,
-    names: OnceLock<Option<Regex>>,
+    regex: OnceLock<Result<Pattern, String>>,
+    names: OnceLock<Option<Pattern>>,
 }
 
 /// What a match turned out to be after every check.
@@ -57,44 +54,45 @@ impl Detector {
         }
     }
 
-    pub fn regex(&self) -> Result<&Regex, String> {
+    pub fn regex(&self) -> Result<&Pattern, String> {
         self.regex
-            .get_or_init(|| compile(&self.spec.pattern))
+            .get_or_init(|| Pattern::new(&self.spec.pattern))
             .as_ref()
             .map_err(|e| format!("{}: pattern: {e}", self.spec.id))
     }
 
-    fn names_regex(&self) -> Option<&Regex> {
-        self.names
-            .get_or_init(|| self.spec.names.as_deref().and_then(|n| compile(n).ok()))
-            .as_ref()
-    }
-
-    /// Does the format need a name to apply, and does `name` fit it?
+    /// Does the format need a name to apply, and does `name` fit it? A
+    /// name-gated format only applies under a secret-like name (its pattern
+    /// narrows that down to a provider), so most names compile nothing.
     fn name_allows(&self, name: Option<&str>) -> bool {
-        match &self.spec.names {
-            None => true,
-            Some(_) => match (self.names_regex(), name) {
-                (Some(re), Some(name)) => re.is_match(name),
-                _ => false,
-            },
+        match (&self.spec.names, name) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(_), Some(name)) if !names::is_secret_name(name) => false,
+            (Some(names), Some(name)) => self
+                .names
+                .get_or_init(|| Pattern::new(names).ok())
+                .as_ref()
+                .is_some_and(|p| p.is_match(name)),
         }
     }
 
-    /// All matches of this format in `text`, each judged.
+    /// All matches of this format in `text` under `name`, each judged.
     fn matches(&'static self, text: &str, name: Option<&str>, out: &mut Vec<Hit>) {
         if !self.name_allows(name) {
             return;
         }
         let Ok(re) = self.regex() else { return };
-        for caps in re.captures_iter(text) {
-            let Some(m) = caps.get(self.spec.group.unwrap_or(0)) else {
+        for range in re.group_ranges(text, self.spec.group.unwrap_or(0)) {
+            // Byte patterns may stop inside a multi-byte character; such a
+            // match is not a token.
+            let Some(secret) = text.get(range.clone()) else {
                 continue;
             };
-            if let Some(state) = self.judge(m.as_str()) {
+            if let Some(state) = self.judge(secret) {
                 out.push(Hit {
                     detector: self,
-                    range: m.range(),
+                    range,
                     state,
                 });
             }
@@ -126,14 +124,6 @@ impl Detector {
             },
         }
     }
-}
-
-fn compile(pattern: &str) -> Result<Regex, String> {
-    RegexBuilder::new(pattern)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .dfa_size_limit(REGEX_SIZE_LIMIT)
-        .build()
-        .map_err(|e| e.to_string())
 }
 
 /// Every credential format, with the keyword prefilter over all of them.
