@@ -72,8 +72,7 @@ impl<'t> Site<'t> {
 
     /// Source span of a byte range of the decoded text.
     pub fn span_of(&self, source: &str, decoded: Range<usize>) -> Span {
-        let literal = source.get(self.node.span.range()).unwrap_or_default();
-        strings::source_span(literal, self.node.span.start as usize, decoded)
+        strings::span_in(self.node, source, decoded)
     }
 }
 

@@ -5,7 +5,7 @@ use jsonc_parser::ast;
 use jsonc_parser::errors::ParseErrorKind;
 use jsonc_parser::{CollectOptions, ParseOptions};
 
-use super::{Member, Node, ParseFailure, Value};
+use super::{Member, Node, ParseFailure, StrStyle, Value};
 use crate::source::Span;
 
 /// Which JSON a client accepts.
@@ -88,45 +88,32 @@ fn span(r: jsonc_parser::common::Range, offset: usize) -> Span {
 
 fn convert(value: ast::Value<'_>, offset: usize) -> Node<'_> {
     match value {
-        ast::Value::StringLit(s) => Node {
-            span: span(s.range, offset),
-            value: Value::Str(s.value),
-        },
-        ast::Value::NumberLit(n) => Node {
-            span: span(n.range, offset),
-            value: Value::Number(n.value),
-        },
-        ast::Value::BooleanLit(b) => Node {
-            span: span(b.range, offset),
-            value: Value::Bool(b.value),
-        },
-        ast::Value::NullKeyword(n) => Node {
-            span: span(n.range, offset),
-            value: Value::Null,
-        },
-        ast::Value::Array(a) => Node {
-            span: span(a.range, offset),
-            value: Value::Array(a.elements.into_iter().map(|e| convert(e, offset)).collect()),
-        },
-        ast::Value::Object(o) => Node {
-            span: span(o.range, offset),
-            value: Value::Object(
-                o.properties
-                    .into_iter()
-                    .map(|p| {
-                        let (key, key_span) = match p.name {
-                            ast::ObjectPropName::String(s) => (s.value, span(s.range, offset)),
-                            ast::ObjectPropName::Word(w) => (w.value.into(), span(w.range, offset)),
-                        };
-                        Member {
-                            key,
-                            key_span,
-                            value: convert(p.value, offset),
-                        }
-                    })
-                    .collect(),
-            ),
-        },
+        ast::Value::StringLit(s) => Node::string(span(s.range, offset), s.value, StrStyle::Escaped),
+        ast::Value::NumberLit(n) => Node::new(span(n.range, offset), Value::Number(n.value)),
+        ast::Value::BooleanLit(b) => Node::new(span(b.range, offset), Value::Bool(b.value)),
+        ast::Value::NullKeyword(n) => Node::new(span(n.range, offset), Value::Null),
+        ast::Value::Array(a) => Node::new(
+            span(a.range, offset),
+            Value::Array(a.elements.into_iter().map(|e| convert(e, offset)).collect()),
+        ),
+        ast::Value::Object(o) => {
+            let members = o
+                .properties
+                .into_iter()
+                .map(|p| {
+                    let (key, key_span) = match p.name {
+                        ast::ObjectPropName::String(s) => (s.value, span(s.range, offset)),
+                        ast::ObjectPropName::Word(w) => (w.value.into(), span(w.range, offset)),
+                    };
+                    Member {
+                        key,
+                        key_span,
+                        value: convert(p.value, offset),
+                    }
+                })
+                .collect();
+            Node::new(span(o.range, offset), Value::Object(members))
+        }
     }
 }
 

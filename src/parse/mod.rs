@@ -6,7 +6,7 @@ pub mod pointer;
 pub mod strings;
 mod tree;
 
-pub use tree::{Member, Node, Value};
+pub use tree::{Member, Node, StrStyle, Value};
 
 use crate::source::Span;
 

@@ -2,7 +2,25 @@
 //! literal, so a label can point at (and a mask can cover) exactly the
 //! secret inside `"Bearer \u0067hp_…"`.
 
+use super::{Node, StrStyle};
 use crate::source::Span;
+
+/// Source span of a byte range of `node`'s decoded string, in `source`.
+pub fn span_in(node: &Node, source: &str, decoded: std::ops::Range<usize>) -> Span {
+    let at = node.span.start as usize;
+    match node.style {
+        StrStyle::Escaped => {
+            let literal = source.get(node.span.range()).unwrap_or_default();
+            source_span(literal, at, decoded)
+        }
+        StrStyle::Verbatim { lead } => {
+            let start = at + lead as usize;
+            let end = (start + decoded.end).min(node.span.end as usize);
+            Span::new((start + decoded.start).min(end), end)
+        }
+        StrStyle::Opaque => node.span,
+    }
+}
 
 /// `literal` is the source text of the string token, quotes included, and
 /// `at` its offset in the file. Returns the source span of the decoded

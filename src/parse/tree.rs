@@ -9,6 +9,24 @@ use crate::source::Span;
 pub struct Node<'a> {
     pub span: Span,
     pub value: Value<'a>,
+    /// For strings: how decoded text maps back to source bytes.
+    pub style: StrStyle,
+}
+
+/// How a string scalar is written, so a range of its decoded text can be
+/// mapped back to source bytes (labels and masks on exactly the secret).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StrStyle {
+    /// One quote on each side, JSON-style backslash escapes in between
+    /// (JSON, TOML basic strings, YAML double-quoted on one line).
+    #[default]
+    Escaped,
+    /// The decoded text is the source text after `lead` opening bytes
+    /// (TOML literal strings, YAML plain and single-quoted scalars).
+    Verbatim { lead: u8 },
+    /// No simple mapping (folded or multi-line scalars): any range maps to
+    /// the whole scalar.
+    Opaque,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -32,6 +50,22 @@ pub struct Member<'a> {
 }
 
 impl<'a> Node<'a> {
+    pub fn new(span: Span, value: Value<'a>) -> Self {
+        Node {
+            span,
+            value,
+            style: StrStyle::Escaped,
+        }
+    }
+
+    pub fn string(span: Span, text: Cow<'a, str>, style: StrStyle) -> Self {
+        Node {
+            span,
+            value: Value::Str(text),
+            style,
+        }
+    }
+
     pub fn as_str(&self) -> Option<&str> {
         match &self.value {
             Value::Str(s) => Some(s),
