@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::analysis;
 use crate::finding::Finding;
-use crate::formats::Format;
+use crate::formats::{Format, Language};
 use crate::model::McpFile;
 use crate::parse::json::{self, Flavor};
 use crate::parse::{Node, ParseFailure};
@@ -54,13 +54,17 @@ pub enum Outcome {
 pub fn lint_source(source: SourceFile, format: &'static Format) -> FileReport {
     let bom = source.bom_len();
     let text = &source.text[bom..];
-    let (mut findings, masks, unparsable) = match json::parse(text, bom, format.flavor) {
+    let (mut findings, masks, unparsable) = match parse(text, bom, format.language) {
         Ok(root) => {
             let (findings, masks) = check(&source, format, &root);
             (findings, masks, false)
         }
         Err(failure) => {
-            let (mut findings, masks) = match json::parse(text, bom, Flavor::Lenient) {
+            let lenient = match format.language {
+                Language::Json | Language::Jsonc => json::parse(text, bom, Flavor::Lenient),
+                Language::Toml | Language::Yaml => Err(failure.clone()),
+            };
+            let (mut findings, masks) = match lenient {
                 Ok(root) => check(&source, format, &root),
                 Err(_) => (Vec::new(), analysis::raw_masks(&source.text)),
             };
@@ -81,6 +85,19 @@ pub fn lint_source(source: SourceFile, format: &'static Format) -> FileReport {
         findings,
         masks,
         unparsable,
+    }
+}
+
+/// Parse `text` (the file after any BOM, which is `offset` bytes long) in
+/// its format's language.
+fn parse(text: &str, offset: usize, language: Language) -> Result<Node<'_>, ParseFailure> {
+    match language {
+        Language::Json => json::parse(text, offset, Flavor::Strict),
+        Language::Jsonc => json::parse(text, offset, Flavor::Jsonc),
+        Language::Toml | Language::Yaml => Err(ParseFailure {
+            message: "TOML and YAML configs are not supported yet".into(),
+            span: Span::new(offset, offset),
+        }),
     }
 }
 

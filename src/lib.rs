@@ -5,6 +5,7 @@
 pub mod analysis;
 pub mod carriers;
 pub mod cli;
+pub mod clients;
 pub mod detect;
 pub mod discover;
 pub mod engine;

@@ -14,6 +14,8 @@ pub enum Syntax {
     Bare,
     /// `${env:NAME}` (VS Code, Cursor, Windsurf, Cline, Roo Code)
     EnvColon,
+    /// `${file:path}` (Windsurf)
+    FileColon,
     /// `${input:id}` (VS Code prompts)
     Input,
     /// `${workspaceFolder}`, `${userHome}`, … (editor variables)
@@ -40,6 +42,7 @@ impl Syntax {
             Syntax::BracedDefault => "${VAR:-default}",
             Syntax::Bare => "$VAR",
             Syntax::EnvColon => "${env:VAR}",
+            Syntax::FileColon => "${file:path}",
             Syntax::Input => "${input:id}",
             Syntax::EditorVariable => "${workspaceFolder}",
             Syntax::Percent => "%VAR%",
@@ -57,6 +60,7 @@ impl Syntax {
             Syntax::Braced | Syntax::BracedDefault => "POSIX shells",
             Syntax::Bare | Syntax::CommandSubstitution | Syntax::ShellParameter => "shell scripts",
             Syntax::EnvColon => "VS Code, Cursor, Windsurf, Cline and Roo Code",
+            Syntax::FileColon => "Windsurf",
             Syntax::Input | Syntax::EditorVariable => "VS Code and Cursor",
             Syntax::Percent => "Windows cmd",
             Syntax::OpenCode => "OpenCode",
@@ -191,6 +195,9 @@ fn dollar(text: &str, i: usize) -> Option<Reference> {
             }
             if let Some(name) = inner.strip_prefix("env:") {
                 return reference(Syntax::EnvColon, range, name.trim());
+            }
+            if let Some(path) = inner.strip_prefix("file:") {
+                return reference(Syntax::FileColon, range, path.trim());
             }
             if let Some(name) = inner.strip_prefix("input:") {
                 return reference(Syntax::Input, range, name.trim());

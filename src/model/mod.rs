@@ -2,11 +2,11 @@
 //! and every string a rule may look at ("sites"), each with its field, the
 //! name it sits under, its JSON pointer and its span.
 
-mod claude;
+mod build;
 
 use std::ops::Range;
 
-use crate::formats::{Field, Format, Shape};
+use crate::formats::{Field, Format};
 use crate::parse::{strings, Node};
 use crate::source::{SourceFile, Span};
 
@@ -85,11 +85,7 @@ impl<'t> McpFile<'t> {
             servers: Vec::new(),
             sites: Vec::new(),
         };
-        match format.shape {
-            Shape::McpServers => claude::servers_at(&mut file, root, ""),
-            Shape::ClaudeUserConfig => claude::user_config(&mut file),
-            Shape::ClaudeSettings => claude::settings(&mut file),
-        }
+        build::build(&mut file);
         file
     }
 
@@ -99,6 +95,6 @@ impl<'t> McpFile<'t> {
 
     /// Does this file's client expand references in `field`?
     pub fn expands_in(&self, field: Field) -> bool {
-        self.format.client.dialect.fields.contains(&field)
+        self.format.client.dialect.expands_in(field)
     }
 }

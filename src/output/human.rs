@@ -102,18 +102,17 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 pub fn summary(report: &Report) -> String {
     let mut out = String::new();
     if report.files_scanned() == 0 {
-        let names: Vec<String> = FORMATS
-            .iter()
-            .map(|f| match f.pattern {
-                crate::formats::PathPattern::FileName(n) => n.to_string(),
-                crate::formats::PathPattern::InDir { dir, file } => format!("{dir}/{file}"),
-            })
-            .collect();
-        let _ = writeln!(
+        let paths: Vec<&str> = FORMATS.iter().flat_map(|f| f.paths.iter().copied()).collect();
+        let _ = write!(
             out,
-            "mcplint: no MCP config files found (looked for {})",
-            names.join(", ")
+            "mcplint: no MCP config files found (looked for {} and {} other names; `mcplint formats` lists them)",
+            paths[..3].join(", "),
+            paths.len() - 3
         );
+        if !report.errors.is_empty() {
+            let _ = write!(out, "; {} could not be read", plural(report.errors.len(), "path", "paths"));
+        }
+        out.push('\n');
         return out;
     }
     let unreadable = report.errors.len() + report.files.iter().filter(|f| f.unparsable).count();

@@ -1,6 +1,7 @@
 use super::{place, Context, FixAvailability, Rule, RuleMeta};
 use crate::analysis::{Candidate, Recognised};
 use crate::carriers::How;
+use crate::clients::Spelling;
 use crate::detect::HitState;
 use crate::finding::{Category, Confidence, Finding, Severity};
 use crate::formats::Field;
@@ -92,18 +93,24 @@ fn recognised_id(c: &Candidate) -> &'static str {
 /// What to write instead, in the owning client's own idiom.
 fn instead(cx: &Context, site: &Site, c: &Candidate, var: &str) -> String {
     let dialect = &cx.file.format.client.dialect;
-    let reference = dialect.reference_to(var);
     let client = cx.file.format.client.name;
-    if site.field == Field::SettingsEnv {
-        return format!(
-            "settings files are read as written: remove the value and export {var} in the shell that starts {client} (or keep it only in a git-ignored file)"
-        );
+    match site.field {
+        Field::SettingsEnv => {
+            return format!(
+                "settings files are read as written: remove the value and export {var} in the shell that starts {client} (or keep it only in a git-ignored file)"
+            );
+        }
+        Field::Other => {
+            return format!(
+                "{client} does not read credentials from this field; remove the value and supply it where the server or client expects a secret"
+            );
+        }
+        _ => {}
     }
-    if !cx.file.expands_in(site.field) {
-        return format!(
-            "{client} does not read credentials from this field; remove the value and supply it where the server or client expects a secret"
-        );
-    }
+    let reference = match dialect.spell(site.field, var) {
+        Spelling::Advice(advice) => return advice,
+        Spelling::Reference(reference) => reference,
+    };
     match c.how {
         Some(How::Header) => {
             // Keep the scheme (`Bearer `) outside the reference.
@@ -120,10 +127,10 @@ fn instead(cx: &Context, site: &Site, c: &Candidate, var: &str) -> String {
             "write the header as \"Basic {reference}\" with {var} holding the base64 `user:password`, set in the environment that starts {client}"
         ),
         Some(How::UrlQuery | How::UrlPassword) => format!(
-            "write {reference} in its place ({client} expands references in `url`), or better send it in a header; set {var} in your environment"
+            "write {reference} in its place ({client} expands references in URLs), or better send it in a header; set {var} in your environment"
         ),
         Some(How::Flag | How::EnvArg) => format!(
-            "write {reference} in its place ({client} expands references in `args`), or pass it through `env` if the server reads it there; set {var} in your environment"
+            "write {reference} in its place ({client} expands references in arguments), or pass it through the server's environment if it reads it there; set {var} in your environment"
         ),
         _ => format!("write \"{reference}\" and set {var} in the environment that starts {client}"),
     }

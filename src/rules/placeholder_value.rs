@@ -1,5 +1,6 @@
 use super::{place, Context, FixAvailability, Rule, RuleMeta};
 use crate::analysis::sent_to_server;
+use crate::clients::Spelling;
 use crate::detect::HitState;
 use crate::finding::{Category, Finding, Severity};
 use crate::varname;
@@ -38,11 +39,13 @@ impl Rule for PlaceholderValue {
                 ),
             )
             .label("placeholder, not a credential")
-            .help(format!(
-                "write \"{}\" and set {var} in the environment that starts {}",
-                file.format.client.dialect.reference_to(&var),
-                file.format.client.name
-            ))
+            .help(match file.format.client.dialect.spell(site.field, &var) {
+                Spelling::Reference(r) => format!(
+                    "write \"{r}\" and set {var} in the environment that starts {}",
+                    file.format.client.name
+                ),
+                Spelling::Advice(advice) => advice,
+            })
             .at(&site.pointer, server)
             .discriminator(format!("placeholder#{n}"));
             cx.report(finding);

@@ -1,5 +1,6 @@
 use super::{place, Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Category, Finding, Severity};
+use crate::clients::{Client, Spelling};
 use crate::formats::Field;
 use crate::reference::{Reference, Syntax};
 
@@ -32,7 +33,7 @@ impl Rule for UnexpandedReference {
         let dialect = &file.format.client.dialect;
         let client = file.format.client.name;
         for (si, site) in file.sites.iter().enumerate() {
-            if !file.expands_in(site.field) {
+            if !dialect.checked.contains(&site.field) {
                 continue;
             }
             let in_shell_script = match (file.server_of(site), site.index) {
@@ -40,13 +41,13 @@ impl Rule for UnexpandedReference {
                 _ => false,
             };
             for (n, r) in cx.analysis.references[si].iter().enumerate() {
-                if dialect.expands.contains(&r.syntax)
+                if dialect.expands(site.field, r.syntax)
                     || !worth_reporting(r, site.field, in_shell_script)
                 {
                     continue;
                 }
                 let written = &site.text()[r.range.clone()];
-                let (help, label) = advice(r, |v| dialect.reference_to(v), client);
+                let (help, label) = advice(r, |v| dialect.spell(site.field, v), file.format.client);
                 let finding = Finding::new(
                     &META,
                     site.span_of(&file.source.text, r.range.clone()),
@@ -80,38 +81,33 @@ fn worth_reporting(r: &Reference, field: Field, in_shell_script: bool) -> bool {
 }
 
 /// The help line and the label for one reference.
-fn advice(r: &Reference, reference_to: impl Fn(&str) -> String, client: &str) -> (String, String) {
+fn advice(r: &Reference, spell: impl Fn(&str) -> Spelling, client: &Client) -> (String, String) {
     let label = format!("{} syntax", r.syntax.origin());
+    let write = |var: &str| match spell(var) {
+        Spelling::Reference(text) => format!("write `{text}`"),
+        Spelling::Advice(text) => text,
+    };
+    let name = client.name;
+    let env_name = r.name.to_ascii_uppercase().replace(['-', '.'], "_");
     let help = match r.syntax {
-        Syntax::EditorVariable if r.name == "userHome" => {
-            format!("write `{}`", reference_to("HOME"))
+        Syntax::EditorVariable if r.name == "userHome" => write("HOME"),
+        Syntax::EditorVariable if client.id == "claude-code" => {
+            format!("{name} has no editor variables; write `${{CLAUDE_PROJECT_DIR:-.}}` for the project folder")
         }
-        Syntax::EditorVariable => format!(
-            "{client} has no editor variables; write `{}` for the project folder",
-            reference_to("CLAUDE_PROJECT_DIR:-.")
-        ),
-        Syntax::Input => format!(
-            "input prompts exist only in VS Code's mcp.json; write `{}` and set {} in your environment",
-            reference_to(&r.name.to_ascii_uppercase().replace(['-', '.'], "_")),
-            r.name.to_ascii_uppercase().replace(['-', '.'], "_")
-        ),
+        Syntax::EditorVariable => format!("{name} has no editor variables; write the path itself"),
+        Syntax::Input => format!("input prompts exist only in VS Code's mcp.json; {}", write(&env_name)),
         Syntax::CommandSubstitution => format!(
-            "{client} never runs commands found in values; for a header use `headersHelper`, otherwise start the server from a wrapper script that reads the secret"
+            "{name} never runs commands found in values; start the server from a wrapper script that reads the secret (Claude Code: `headersHelper` for headers)"
         ),
         Syntax::NestedDefault => format!(
-            "only one level is supported: write `{}` with a literal default",
-            reference_to(&format!("{}:-…", r.name))
+            "only one level is supported: write `${{{}:-…}}` with a literal default",
+            r.name
         ),
-        Syntax::ShellParameter => format!(
-            "{client} expands only `{}` and `{}`",
-            reference_to("VAR"),
-            reference_to("VAR:-default")
-        ),
-        Syntax::OpenCode if !r.name.contains('/') && !r.name.contains('.') => {
-            format!("write `{}`", reference_to(&r.name))
+        Syntax::ShellParameter => format!("{name} does not run a shell over this value; {}", write(&r.name)),
+        Syntax::OpenCode | Syntax::FileColon if r.name.contains('/') || r.name.contains('.') => {
+            format!("{name} cannot read files from values; read the file in a wrapper script")
         }
-        Syntax::OpenCode => format!("{client} cannot read files from values; read the file in a wrapper script"),
-        _ => format!("write `{}`", reference_to(&r.name)),
+        _ => write(&r.name),
     };
     (help, label)
 }
