@@ -35,6 +35,8 @@ enum Command {
     Check(CheckArgs),
     /// List every rule, or check the credential formats' own examples
     Rules(RulesArgs),
+    /// List every supported config format: client, file names, expansion syntax
+    Formats,
     /// Print one rule's documentation
     Explain {
         /// A rule id, such as literal-secret
@@ -61,6 +63,21 @@ struct CheckArgs {
     /// Refuse files larger than this many bytes (suffixes K, M, G allowed)
     #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "64M")]
     max_file_size: u64,
+    /// Read the given files as this client's format, whatever their names
+    /// (a client id such as `cursor`, or a format id; see `mcplint formats`)
+    #[arg(long, value_name = "NAME", value_parser = parse_client)]
+    client: Option<&'static formats::Format>,
+    /// Also lint every client's per-user config files (~/.claude.json,
+    /// ~/.cursor/mcp.json, Claude Desktop's, ~/.codex/config.toml, …)
+    #[arg(long)]
+    user: bool,
+}
+
+fn parse_client(name: &str) -> Result<&'static formats::Format, String> {
+    formats::by_name(name).ok_or_else(|| {
+        let ids: Vec<&str> = formats::FORMATS.iter().map(|f| f.id).collect();
+        format!("unknown client `{name}`; known: {}", ids.join(", "))
+    })
 }
 
 #[derive(Args)]
@@ -147,6 +164,7 @@ pub fn main() -> u8 {
         Some(Command::Check(args)) => check(args),
         Some(Command::Rules(args)) => list_rules(args),
         Some(Command::Explain { id }) => explain(&id),
+        Some(Command::Formats) => list_formats(),
     }
 }
 
@@ -199,9 +217,10 @@ fn check(args: CheckArgs) -> u8 {
         paths.into_iter().partition(|p| p == Path::new("-"));
     let options = run::Options {
         max_file_size: args.max_file_size,
-        forced: None,
+        forced: args.client,
+        user: args.user,
     };
-    let mut report = if files.is_empty() {
+    let mut report = if files.is_empty() && !args.user {
         Report {
             files: Vec::new(),
             errors: Vec::new(),
@@ -237,7 +256,7 @@ fn lint_stdin(args: &CheckArgs, cwd: &Path, report: &mut Report) {
         Some(p) => display_path(p, cwd),
         None => "-".to_string(),
     };
-    let Some(format) = formats::for_path(&name) else {
+    let Some(format) = args.client.or_else(|| formats::for_path(&name)) else {
         return; // like an explicit path that is not an MCP config
     };
     let mut bytes = Vec::new();
@@ -355,6 +374,38 @@ fn check_credential_examples() -> u8 {
     ));
     write_out(&out);
     u8::from(!failures.is_empty())
+}
+
+fn list_formats() -> u8 {
+    let mut out = String::new();
+    for f in formats::FORMATS {
+        let expands: Vec<&str> = {
+            let mut s: Vec<&str> = f
+                .client
+                .dialect
+                .expands
+                .iter()
+                .flat_map(|(_, syntaxes)| syntaxes.iter().map(|s| s.example()))
+                .collect();
+            s.sort_unstable();
+            s.dedup();
+            s
+        };
+        out.push_str(&format!(
+            "{:<22} {:<24} {}\n{:<22} expands: {}\n",
+            f.id,
+            f.client.name,
+            f.paths.join(", "),
+            "",
+            if expands.is_empty() {
+                "nothing".to_string()
+            } else {
+                expands.join(" ")
+            }
+        ));
+    }
+    write_out(&out);
+    0
 }
 
 fn explain(id: &str) -> u8 {

@@ -224,7 +224,11 @@ pub static FORMATS: &[Format] = &[
     Format {
         id: "claude-code",
         client: &clients::CLAUDE_CODE,
-        paths: &[".mcp.json", "managed-mcp.json", ".claude-plugin/plugin.json"],
+        paths: &[
+            ".mcp.json",
+            "managed-mcp.json",
+            ".claude-plugin/plugin.json",
+        ],
         language: Language::Json,
         layout: &MCP_SERVERS,
         describes: "Claude Code MCP servers",
@@ -233,7 +237,11 @@ pub static FORMATS: &[Format] = &[
     Format {
         id: "claude-code-settings",
         client: &clients::CLAUDE_CODE,
-        paths: &[".claude/settings.json", ".claude/settings.local.json", "managed-settings.json"],
+        paths: &[
+            ".claude/settings.json",
+            ".claude/settings.local.json",
+            "managed-settings.json",
+        ],
         language: Language::Json,
         layout: &CLAUDE_SETTINGS,
         describes: "Claude Code settings",
@@ -269,7 +277,11 @@ pub static FORMATS: &[Format] = &[
     Format {
         id: "vscode",
         client: &clients::VSCODE,
-        paths: &[".vscode/mcp.json", "Code/User/mcp.json", "Code - Insiders/User/mcp.json"],
+        paths: &[
+            ".vscode/mcp.json",
+            "Code/User/mcp.json",
+            "Code - Insiders/User/mcp.json",
+        ],
         language: Language::Jsonc,
         layout: &VSCODE,
         describes: "VS Code MCP servers",
@@ -296,7 +308,11 @@ pub static FORMATS: &[Format] = &[
     Format {
         id: "windsurf",
         client: &clients::WINDSURF,
-        paths: &["windsurf/mcp_config.json", ".windsurf/mcp_config.json", ".codeium/mcp_config.json"],
+        paths: &[
+            "windsurf/mcp_config.json",
+            ".windsurf/mcp_config.json",
+            ".codeium/mcp_config.json",
+        ],
         language: Language::Json,
         layout: &WINDSURF,
         describes: "Windsurf MCP servers",
@@ -305,7 +321,12 @@ pub static FORMATS: &[Format] = &[
     Format {
         id: "gemini-cli",
         client: &clients::GEMINI_CLI,
-        paths: &[".gemini/settings.json", "gemini-extension.json", "gemini-cli/settings.json", "gemini-cli/system-defaults.json"],
+        paths: &[
+            ".gemini/settings.json",
+            "gemini-extension.json",
+            "gemini-cli/settings.json",
+            "gemini-cli/system-defaults.json",
+        ],
         language: Language::Jsonc,
         layout: &GEMINI,
         describes: "Gemini CLI settings",
@@ -368,7 +389,11 @@ pub static FORMATS: &[Format] = &[
     Format {
         id: "continue",
         client: &clients::CONTINUE,
-        paths: &[".continue/mcpServers/*.yaml", ".continue/mcpServers/*.yml", ".continue/config.yaml"],
+        paths: &[
+            ".continue/mcpServers/*.yaml",
+            ".continue/mcpServers/*.yml",
+            ".continue/config.yaml",
+        ],
         language: Language::Yaml,
         layout: &CONTINUE_YAML,
         describes: "Continue MCP block",
@@ -386,7 +411,7 @@ pub static FORMATS: &[Format] = &[
     Format {
         id: "goose",
         client: &clients::GOOSE,
-        paths: &["goose/config.yaml"],
+        paths: &["goose/config.yaml", "goose/config/config.yaml"],
         language: Language::Yaml,
         layout: &GOOSE,
         describes: "Goose config",
@@ -411,7 +436,9 @@ fn component_matches(have: &str, want: &str) -> bool {
     match want.split_once('*') {
         None => have == want,
         Some((prefix, suffix)) => {
-            have.len() >= prefix.len() + suffix.len() && have.starts_with(prefix) && have.ends_with(suffix)
+            have.len() >= prefix.len() + suffix.len()
+                && have.starts_with(prefix)
+                && have.ends_with(suffix)
         }
     }
 }
@@ -440,17 +467,26 @@ mod tests {
         let id = |p: &str| for_path(Path::new(p)).map(|f| f.id);
         assert_eq!(id("a/b/.mcp.json"), Some("claude-code"));
         assert_eq!(id(".claude/settings.json"), Some("claude-code-settings"));
-        assert_eq!(id("x/.claude/settings.local.json"), Some("claude-code-settings"));
+        assert_eq!(
+            id("x/.claude/settings.local.json"),
+            Some("claude-code-settings")
+        );
         assert_eq!(id("p/.claude-plugin/plugin.json"), Some("claude-code"));
         assert_eq!(id(".cursor/mcp.json"), Some("cursor"));
         assert_eq!(id(".vscode/mcp.json"), Some("vscode"));
         assert_eq!(id(".vscode/settings.json"), Some("vscode-settings"));
-        assert_eq!(id("home/.codeium/windsurf/mcp_config.json"), Some("windsurf"));
+        assert_eq!(
+            id("home/.codeium/windsurf/mcp_config.json"),
+            Some("windsurf")
+        );
         assert_eq!(id(".gemini/settings.json"), Some("gemini-cli"));
         assert_eq!(id(".codex/config.toml"), Some("codex"));
         assert_eq!(id(".zed/settings.json"), Some("zed"));
         assert_eq!(id(".continue/mcpServers/github.yaml"), Some("continue"));
-        assert_eq!(id(".continue/mcpServers/imported.json"), Some("continue-json"));
+        assert_eq!(
+            id(".continue/mcpServers/imported.json"),
+            Some("continue-json")
+        );
         assert_eq!(id("home/.config/goose/config.yaml"), Some("goose"));
         assert_eq!(id("settings.json"), None);
         assert_eq!(id("src/schemas/mcp.json"), None);
@@ -462,7 +498,10 @@ mod tests {
     fn client_names_select_formats() {
         assert_eq!(by_name("cursor").map(|f| f.id), Some("cursor"));
         assert_eq!(by_name("claude-code").map(|f| f.id), Some("claude-code"));
-        assert_eq!(by_name("vscode-settings").map(|f| f.id), Some("vscode-settings"));
+        assert_eq!(
+            by_name("vscode-settings").map(|f| f.id),
+            Some("vscode-settings")
+        );
         assert!(by_name("emacs").is_none());
     }
 }

@@ -18,4 +18,5 @@ pub mod reference;
 pub mod rules;
 pub mod run;
 pub mod source;
+pub mod user;
 pub mod varname;

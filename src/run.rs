@@ -9,6 +9,7 @@ use crate::discover::{self, Target};
 use crate::engine::{self, FileError, FileReport, Outcome};
 use crate::finding::Severity;
 use crate::formats::Format;
+use crate::user;
 
 pub struct Report {
     /// Every config that was read and parsed or reported as unparsable.
@@ -56,11 +57,20 @@ pub struct Options {
     pub max_file_size: u64,
     /// Read every path in this format, whatever its name (`--client`).
     pub forced: Option<&'static Format>,
+    /// Also lint every client's per-user config files (`--user`).
+    pub user: bool,
 }
 
 /// Lint every config under `paths`.
 pub fn check(paths: &[PathBuf], cwd: &Path, options: &Options) -> Report {
-    let found = discover::discover(paths, cwd, options.forced);
+    let mut found = discover::discover(paths, cwd, options.forced);
+    if options.user {
+        for t in user::targets(&user::ProcessEnv) {
+            if !found.targets.iter().any(|f| f.path == t.path) {
+                found.targets.push(t);
+            }
+        }
+    }
     let mut report = lint_all(&found.targets, options.max_file_size);
     report.errors.extend(found.errors);
     report.errors.sort_by(|a, b| a.file.cmp(&b.file));

@@ -7,9 +7,8 @@ use mcplint::engine::DEFAULT_MAX_FILE_SIZE;
 use mcplint::output::{human, json};
 use mcplint::run;
 
-fn fixtures() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
+fn subdirs(dir: &Path) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.is_dir())
@@ -18,10 +17,31 @@ fn fixtures() -> Vec<PathBuf> {
     dirs
 }
 
+/// Every fixture tree: `fixtures/<case>/` and `fixtures/clients/<client>/`.
+fn fixtures() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut dirs: Vec<PathBuf> = subdirs(&root)
+        .into_iter()
+        .filter(|d| !d.ends_with("clients"))
+        .collect();
+    dirs.extend(subdirs(&root.join("clients")));
+    dirs
+}
+
+/// `literal-secret`, or `client-cursor` for `fixtures/clients/cursor`.
+fn fixture_name(dir: &Path) -> String {
+    let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+    match dir.parent().and_then(Path::file_name) {
+        Some(parent) if parent == "clients" => format!("client-{name}"),
+        _ => name,
+    }
+}
+
 fn report(dir: &Path) -> run::Report {
     let options = run::Options {
         max_file_size: DEFAULT_MAX_FILE_SIZE,
         forced: None,
+        user: false,
     };
     run::check(&[dir.to_path_buf()], dir, &options)
 }
@@ -31,7 +51,7 @@ fn human_report_of_every_fixture() {
     let dirs = fixtures();
     assert!(dirs.len() >= 6, "fixtures missing: {dirs:?}");
     for dir in dirs {
-        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let name = fixture_name(&dir);
         let text = human::render(
             &report(&dir),
             &human::Style {
@@ -46,7 +66,7 @@ fn human_report_of_every_fixture() {
 #[test]
 fn json_report_of_every_fixture() {
     for dir in fixtures() {
-        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let name = fixture_name(&dir);
         let mut doc: serde_json::Value =
             serde_json::from_str(&json::render(&report(&dir))).unwrap();
         doc["tool"]["version"] = "[version]".into();
