@@ -53,10 +53,13 @@ fn rule_ids_are_stable() {
     assert_eq!(
         ids,
         [
+            "duplicate-key",
+            "input-without-password",
             "literal-secret",
             "parse-error",
             "placeholder-value",
-            "unexpanded-reference"
+            "unexpanded-reference",
+            "unknown-input",
         ]
     );
 }

@@ -2,7 +2,7 @@
 //! find the server collections, then tag every string inside each server
 //! with the field its key path names.
 
-use super::{McpFile, Server, Site};
+use super::{Input, McpFile, Server, Site};
 use crate::formats::{Field, Layout};
 use crate::parse::{pointer, Node, Value};
 
@@ -16,14 +16,52 @@ pub(super) fn build(file: &mut McpFile<'_>) {
                     let name_node = entry.get("name");
                     let name = name_node.and_then(Node::as_str).unwrap_or("(unnamed)");
                     let name_span = name_node.map_or(entry.span, |n| n.span);
-                    add_server(file, layout, name, name_span, entry, pointer::push(&at, &i.to_string()));
+                    add_server(
+                        file,
+                        layout,
+                        name,
+                        name_span,
+                        entry,
+                        pointer::push(&at, &i.to_string()),
+                    );
                 }
             } else {
                 for member in collection.members() {
                     let at = pointer::push(&at, &member.key);
-                    add_server(file, layout, &member.key, member.key_span, &member.value, at);
+                    add_server(
+                        file,
+                        layout,
+                        &member.key,
+                        member.key_span,
+                        &member.value,
+                        at,
+                    );
                 }
             }
+        }
+    }
+    if let Some(inputs_at) = layout.inputs {
+        for (i, entry) in root
+            .at_pointer(inputs_at)
+            .map(Node::elements)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+        {
+            let Some(id) = entry.get("id").and_then(Node::as_str) else {
+                continue;
+            };
+            file.inputs.push(Input {
+                id,
+                node: entry,
+                pointer: pointer::push(inputs_at, &i.to_string()),
+                kind: entry.get("type").and_then(Node::as_str),
+                description: entry.get("description").and_then(Node::as_str),
+                password: matches!(
+                    entry.get("password").map(|p| &p.value),
+                    Some(Value::Bool(true))
+                ),
+            });
         }
     }
     if let Some(env_at) = layout.settings_env {
@@ -65,7 +103,11 @@ fn resolve<'t>(root: &'t Node<'t>, pattern: &str) -> Vec<(String, &'t Node<'t>)>
 }
 
 fn field_of(layout: &Layout, path: &str) -> Option<Field> {
-    layout.fields.iter().find(|(p, _)| *p == path).map(|(_, f)| *f)
+    layout
+        .fields
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, f)| *f)
 }
 
 fn add_server<'t>(
@@ -85,7 +127,10 @@ fn add_server<'t>(
     };
     // OpenCode writes the program and its arguments as one array.
     let (command, args) = match lookup(Field::Command) {
-        Some(Node { value: Value::Array(items), .. }) => (
+        Some(Node {
+            value: Value::Array(items),
+            ..
+        }) => (
             items.first().and_then(Node::as_str),
             items.iter().skip(1).map(Node::as_str).collect(),
         ),
@@ -138,7 +183,16 @@ fn collect<'t>(
                 };
                 let child_field = field_of(layout, &child_path).or(field);
                 let child_at = pointer::push(at, &m.key);
-                collect(file, layout, server, &m.value, &child_at, &child_path, child_field, Some(&m.key));
+                collect(
+                    file,
+                    layout,
+                    server,
+                    &m.value,
+                    &child_at,
+                    &child_path,
+                    child_field,
+                    Some(&m.key),
+                );
             }
         }
         Value::Array(items) => {

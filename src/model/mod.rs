@@ -16,6 +16,20 @@ pub struct McpFile<'t> {
     pub root: &'t Node<'t>,
     pub servers: Vec<Server<'t>>,
     pub sites: Vec<Site<'t>>,
+    /// VS Code's `inputs`: values the editor prompts for.
+    pub inputs: Vec<Input<'t>>,
+}
+
+/// An entry of VS Code's `inputs` array.
+pub struct Input<'t> {
+    pub id: &'t str,
+    pub node: &'t Node<'t>,
+    pub pointer: String,
+    /// `type`, e.g. `promptString`.
+    pub kind: Option<&'t str>,
+    pub description: Option<&'t str>,
+    /// `password: true`: typed input is hidden and kept in secret storage.
+    pub password: bool,
 }
 
 /// A server entry.
@@ -84,6 +98,7 @@ impl<'t> McpFile<'t> {
             root,
             servers: Vec::new(),
             sites: Vec::new(),
+            inputs: Vec::new(),
         };
         build::build(&mut file);
         file

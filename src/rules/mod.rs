@@ -1,11 +1,14 @@
 //! Rules: static metadata plus one check each. This file is the only
 //! registration; a rule lives in its own module with its documentation.
 
+mod duplicate_key;
+mod input_without_password;
 mod literal_secret;
 mod parse_error;
 mod place;
 mod placeholder_value;
 mod unexpanded_reference;
+mod unknown_input;
 
 pub use parse_error::parse_failure;
 
@@ -68,6 +71,9 @@ pub static RULES: &[&dyn Rule] = &[
     &literal_secret::LiteralSecret,
     &unexpanded_reference::UnexpandedReference,
     &placeholder_value::PlaceholderValue,
+    &unknown_input::UnknownInput,
+    &input_without_password::InputWithoutPassword,
+    &duplicate_key::DuplicateKey,
 ];
 
 /// Every rule id users can see, including those the engine reports itself.

@@ -1,6 +1,6 @@
 use super::{place, Context, FixAvailability, Rule, RuleMeta};
-use crate::finding::{Category, Finding, Severity};
 use crate::clients::{Client, Spelling};
+use crate::finding::{Category, Finding, Severity};
 use crate::formats::Field;
 use crate::reference::{Reference, Syntax};
 
