@@ -29,4 +29,35 @@ fn main() {
     out.push(']');
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("credential_files.rs");
     std::fs::write(dest, out).unwrap();
+    embed_schemas();
+}
+
+/// `rules/schemas/<format id>.json`, checked to be JSON and embedded.
+fn embed_schemas() {
+    let dir = Path::new("rules/schemas");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".json"))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    let mut out = String::from("&[\n");
+    for name in &names {
+        let path = dir.join(name);
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = std::fs::read_to_string(&path).expect("readable schema");
+        let value: serde_json::Value =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let compact = serde_json::to_string(&value).expect("JSON");
+        let id = name.trim_end_matches(".json");
+        let _ = writeln!(out, "    ({id:?}, {compact:?}),");
+    }
+    out.push(']');
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("schema_files.rs");
+    std::fs::write(dest, out).unwrap();
 }

@@ -66,7 +66,8 @@ pub fn carried(site: &Site, server: Option<&Server>) -> Vec<Carried> {
             }
         }
         Field::Env | Field::SettingsEnv | Field::Other => {
-            if site.name.is_some_and(is_auth_header_name) {
+            // `AUTH_HEADER=Bearer …` (the mcp-remote idiom) carries a header value.
+            if site.name.is_some_and(is_auth_header_name) || starts_with_scheme(text) {
                 header_value(site.name, text, 0..text.len(), &mut out);
             } else {
                 out.push(Carried::new(site.name, 0..text.len(), How::Value));
@@ -76,6 +77,15 @@ pub fn carried(site: &Site, server: Option<&Server>) -> Vec<Carried> {
     }
     urls(text, &mut out);
     out
+}
+
+fn starts_with_scheme(value: &str) -> bool {
+    value.split_once(' ').is_some_and(|(scheme, rest)| {
+        !rest.trim().is_empty()
+            && !rest.trim().contains(' ')
+            && (scheme.eq_ignore_ascii_case("Basic")
+                || SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(scheme)))
+    })
 }
 
 fn is_auth_header_name(name: &str) -> bool {

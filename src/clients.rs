@@ -38,7 +38,9 @@ impl Dialect {
 
     /// Does the client expand any reference in `field`?
     pub fn expands_in(&self, field: Field) -> bool {
-        self.expands.iter().any(|(f, s)| *f == field && !s.is_empty())
+        self.expands
+            .iter()
+            .any(|(f, s)| *f == field && !s.is_empty())
     }
 
     /// How this client wants a reference to `var` written in `field`:
@@ -68,8 +70,21 @@ pub enum Spelling {
     Advice(String),
 }
 
-const SERVER_FIELDS: &[Field] = &[Field::Command, Field::Args, Field::Env, Field::Url, Field::Headers];
-const ALL_FIELDS: &[Field] = &[Field::Command, Field::Args, Field::Env, Field::Url, Field::Headers, Field::Other];
+const SERVER_FIELDS: &[Field] = &[
+    Field::Command,
+    Field::Args,
+    Field::Env,
+    Field::Url,
+    Field::Headers,
+];
+const ALL_FIELDS: &[Field] = &[
+    Field::Command,
+    Field::Args,
+    Field::Env,
+    Field::Url,
+    Field::Headers,
+    Field::Other,
+];
 
 /// The same syntaxes in every server field.
 macro_rules! in_server_fields {
@@ -168,21 +183,39 @@ pub static WINDSURF: Client = Client {
     },
 };
 
+/// Gemini CLI's load-time resolver; extension manifests also substitute
+/// `${extensionPath}`, `${/}` and the like.
+const GEMINI_EVERYWHERE: &[Syntax] = &[
+    Syntax::Bare,
+    Syntax::Braced,
+    Syntax::BracedDefault,
+    Syntax::EditorVariable,
+];
+/// `env` and `headers` get a second pass that also knows `%VAR%` (Windows).
+const GEMINI_ENV: &[Syntax] = &[
+    Syntax::Bare,
+    Syntax::Braced,
+    Syntax::BracedDefault,
+    Syntax::EditorVariable,
+    Syntax::Percent,
+];
+
 pub static GEMINI_CLI: Client = Client {
     id: "gemini-cli",
     name: "Gemini CLI",
     dialect: Dialect {
         expands: &[
-            (Field::Command, &[Syntax::Bare, Syntax::Braced, Syntax::BracedDefault]),
-            (Field::Args, &[Syntax::Bare, Syntax::Braced, Syntax::BracedDefault]),
-            (Field::Url, &[Syntax::Bare, Syntax::Braced, Syntax::BracedDefault]),
-            (Field::Other, &[Syntax::Bare, Syntax::Braced, Syntax::BracedDefault]),
-            (Field::Env, &[Syntax::Bare, Syntax::Braced, Syntax::BracedDefault, Syntax::Percent]),
-            (Field::Headers, &[Syntax::Bare, Syntax::Braced, Syntax::BracedDefault, Syntax::Percent]),
+            (Field::Command, GEMINI_EVERYWHERE),
+            (Field::Args, GEMINI_EVERYWHERE),
+            (Field::Url, GEMINI_EVERYWHERE),
+            (Field::Other, GEMINI_EVERYWHERE),
+            (Field::Env, GEMINI_ENV),
+            (Field::Headers, GEMINI_ENV),
         ],
         checked: ALL_FIELDS,
         spelling: &[(None, "${NAME}")],
-        unset: "left as literal text in command, args and url, but an empty string in env and headers",
+        unset:
+            "left as literal text in command, args and url, but an empty string in env and headers",
     },
 };
 
@@ -290,7 +323,8 @@ pub static CONTINUE: Client = Client {
         expands: in_every_string!(&[Syntax::DoubleBrace]),
         checked: SERVER_FIELDS,
         spelling: &[(None, "${{ secrets.NAME }}")],
-        unset: "the secret is looked up in ~/.continue/.env, .continue/.env, .env and the environment",
+        unset:
+            "the secret is looked up in ~/.continue/.env, .continue/.env, .env and the environment",
     },
 };
 
@@ -341,10 +375,21 @@ mod tests {
     #[test]
     fn spelling_per_field() {
         let d = &CODEX.dialect;
-        assert!(matches!(d.spell(Field::Env, "T"), Spelling::Advice(t) if t.contains("env_vars = [\"T\"]")));
-        assert_eq!(CURSOR.dialect.spell(Field::Env, "T"), Spelling::Reference("${env:T}".into()));
-        assert_eq!(AMAZON_Q.dialect.spell(Field::Command, "T"), Spelling::Reference("${T}".into()));
-        assert!(matches!(AMAZON_Q.dialect.spell(Field::Args, "T"), Spelling::Advice(_)));
+        assert!(
+            matches!(d.spell(Field::Env, "T"), Spelling::Advice(t) if t.contains("env_vars = [\"T\"]"))
+        );
+        assert_eq!(
+            CURSOR.dialect.spell(Field::Env, "T"),
+            Spelling::Reference("${env:T}".into())
+        );
+        assert_eq!(
+            AMAZON_Q.dialect.spell(Field::Command, "T"),
+            Spelling::Reference("${T}".into())
+        );
+        assert!(matches!(
+            AMAZON_Q.dialect.spell(Field::Args, "T"),
+            Spelling::Advice(_)
+        ));
         assert!(GEMINI_CLI.dialect.expands(Field::Env, Syntax::Percent));
         assert!(!GEMINI_CLI.dialect.expands(Field::Args, Syntax::Percent));
     }

@@ -10,6 +10,7 @@ use crate::finding::Finding;
 use crate::formats::{Format, Language};
 use crate::model::McpFile;
 use crate::parse::json::{self, Flavor};
+use crate::parse::{toml, yaml};
 use crate::parse::{Node, ParseFailure};
 use crate::rules::{self, Context};
 use crate::source::{SourceFile, Span};
@@ -94,10 +95,8 @@ fn parse(text: &str, offset: usize, language: Language) -> Result<Node<'_>, Pars
     match language {
         Language::Json => json::parse(text, offset, Flavor::Strict),
         Language::Jsonc => json::parse(text, offset, Flavor::Jsonc),
-        Language::Toml | Language::Yaml => Err(ParseFailure {
-            message: "TOML and YAML configs are not supported yet".into(),
-            span: Span::new(offset, offset),
-        }),
+        Language::Toml => toml::parse(text, offset),
+        Language::Yaml => yaml::parse(text, offset),
     }
 }
 

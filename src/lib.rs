@@ -17,6 +17,7 @@ pub mod parse;
 pub mod reference;
 pub mod rules;
 pub mod run;
+pub mod schema;
 pub mod source;
 pub mod user;
 pub mod varname;

@@ -71,6 +71,9 @@ impl Syntax {
 }
 
 const EDITOR_VARIABLES: &[&str] = &[
+    "/",
+    "extensionPath",
+    "workspacePath",
     "workspaceFolder",
     "workspaceFolderBasename",
     "workspaceRoot",

@@ -55,6 +55,7 @@ fn rule_ids_are_stable() {
         [
             "duplicate-key",
             "input-without-password",
+            "invalid-config",
             "literal-secret",
             "parse-error",
             "placeholder-value",

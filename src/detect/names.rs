@@ -35,8 +35,8 @@ const SECRET_PARTS: &[&str] = &[
 const BENIGN_LAST: &[&str] = &[
     "id", "ids", "url", "uri", "host", "hostname", "endpoint", "region", "project", "org", "team",
     "user", "username", "email", "path", "file", "dir", "version", "mode", "name", "port",
-    "timeout", "type", "header", "helper", "scopes", "scope", "expiry", "expires", "ttl", "env",
-    "var", "length", "format", "enabled", "required", "method", "provider", "prefix", "id_env",
+    "timeout", "type", "helper", "scopes", "scope", "expiry", "expires", "ttl", "env", "var",
+    "length", "format", "enabled", "required", "method", "provider", "prefix", "id_env",
 ];
 
 /// Names that contain a secret word but hold public values.

@@ -66,6 +66,26 @@ impl Server<'_> {
     }
 }
 
+impl Server<'_> {
+    /// Does this server run the `mcp-remote` bridge? It expands `${NAME}`
+    /// in its `--header` values itself, whatever the client does.
+    pub fn runs_mcp_remote(&self) -> bool {
+        let names_it = |s: &str| {
+            s == "mcp-remote" || s.starts_with("mcp-remote@") || s.ends_with("/mcp-remote")
+        };
+        self.command.is_some_and(names_it) || self.args.iter().flatten().any(|a| names_it(a))
+    }
+
+    /// Is argument `index` the value of a `--header` flag?
+    pub fn is_header_arg(&self, index: usize) -> bool {
+        index > 0
+            && matches!(
+                self.args.get(index - 1).copied().flatten(),
+                Some("--header" | "-H")
+            )
+    }
+}
+
 /// A string value that rules inspect.
 pub struct Site<'t> {
     /// Index into `McpFile::servers`, when the string belongs to a server.

@@ -102,7 +102,10 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 pub fn summary(report: &Report) -> String {
     let mut out = String::new();
     if report.files_scanned() == 0 {
-        let paths: Vec<&str> = FORMATS.iter().flat_map(|f| f.paths.iter().copied()).collect();
+        let paths: Vec<&str> = FORMATS
+            .iter()
+            .flat_map(|f| f.paths.iter().copied())
+            .collect();
         let _ = write!(
             out,
             "mcplint: no MCP config files found (looked for {} and {} other names; `mcplint formats` lists them)",
@@ -110,7 +113,11 @@ pub fn summary(report: &Report) -> String {
             paths.len() - 3
         );
         if !report.errors.is_empty() {
-            let _ = write!(out, "; {} could not be read", plural(report.errors.len(), "path", "paths"));
+            let _ = write!(
+                out,
+                "; {} could not be read",
+                plural(report.errors.len(), "path", "paths")
+            );
         }
         out.push('\n');
         return out;

@@ -4,7 +4,9 @@
 pub mod json;
 pub mod pointer;
 pub mod strings;
+pub mod toml;
 mod tree;
+pub mod yaml;
 
 pub use tree::{Member, Node, StrStyle, Value};
 

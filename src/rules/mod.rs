@@ -3,6 +3,7 @@
 
 mod duplicate_key;
 mod input_without_password;
+mod invalid_config;
 mod literal_secret;
 mod parse_error;
 mod place;
@@ -74,6 +75,7 @@ pub static RULES: &[&dyn Rule] = &[
     &unknown_input::UnknownInput,
     &input_without_password::InputWithoutPassword,
     &duplicate_key::DuplicateKey,
+    &invalid_config::InvalidConfig,
 ];
 
 /// Every rule id users can see, including those the engine reports itself.

@@ -32,8 +32,11 @@ pub fn field(site: &Site) -> String {
         Field::SettingsEnv => format!("settings env `{name}`"),
         Field::Headers => format!("header `{name}`"),
         Field::Args => format!("argument {}", site.index.unwrap_or(0)),
-        Field::Url => "`url`".into(),
-        Field::Command => "`command`".into(),
+        Field::Url => format!("`{}`", site.name.filter(|n| !n.is_empty()).unwrap_or("url")),
+        Field::Command => format!(
+            "`{}`",
+            site.name.filter(|n| !n.is_empty()).unwrap_or("command")
+        ),
         Field::Other => format!("`{name}`"),
     }
 }

@@ -36,12 +36,18 @@ impl Rule for UnexpandedReference {
             if !dialect.checked.contains(&site.field) {
                 continue;
             }
-            let in_shell_script = match (file.server_of(site), site.index) {
-                (Some(server), Some(i)) => server.is_shell_script_arg(i),
-                _ => false,
+            let (in_shell_script, mcp_remote_header) = match (file.server_of(site), site.index) {
+                (Some(server), Some(i)) => (
+                    server.is_shell_script_arg(i),
+                    server.runs_mcp_remote() && server.is_header_arg(i),
+                ),
+                _ => (false, false),
             };
             for (n, r) in cx.analysis.references[si].iter().enumerate() {
-                if dialect.expands(site.field, r.syntax)
+                // mcp-remote expands `${NAME}` in `--header` values itself.
+                let bridged = mcp_remote_header && r.syntax == Syntax::Braced;
+                if bridged
+                    || dialect.expands(site.field, r.syntax)
                     || !worth_reporting(r, site.field, in_shell_script)
                 {
                     continue;
