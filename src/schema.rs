@@ -71,6 +71,10 @@ fn instance(format: &Format, root: &Node) -> Json {
     if let Some(projects) = root.get("projects") {
         let mut out = Map::new();
         for p in projects.members() {
+            if !p.value.is_object() {
+                out.insert(p.key.to_string(), to_json(&p.value));
+                continue;
+            }
             let mut project = Map::new();
             if let Some(servers) = p.value.get("mcpServers") {
                 project.insert("mcpServers".into(), to_json(servers));

@@ -449,7 +449,10 @@ fn nesting_limit_matches_its_message() {
     let (_, code, report, _) = lint_bytes(arrays.as_bytes());
     // Parsed fine; an array is not an MCP config, which the schema says.
     assert_eq!(code, 1, "{report:#}");
-    assert_eq!(report["findings"][0]["rule"], "invalid-config", "{report:#}");
+    assert_eq!(
+        report["findings"][0]["rule"], "invalid-config",
+        "{report:#}"
+    );
 }
 
 // ------------------------------------------------- wrong shapes (valid JSON)

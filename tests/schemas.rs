@@ -1,0 +1,73 @@
+//! Every client's schema against realistic valid and invalid documents
+//! (`tests/data/schema_cases.json`): valid ones give no violation, invalid
+//! ones give exactly the expected violations, at the expected pointers.
+
+use std::path::PathBuf;
+
+use mcplint::formats::FORMATS;
+use mcplint::parse::json::{self, Flavor};
+use mcplint::schema;
+
+#[test]
+fn every_schema_compiles() {
+    assert_eq!(schema::check_all(), Ok(schema::SCHEMAS.len()));
+    assert!(schema::SCHEMAS.len() >= 18);
+}
+
+#[test]
+fn every_format_with_servers_has_a_schema() {
+    for f in FORMATS {
+        if f.id == "continue-json" {
+            continue; // imported Claude/Cursor-style files: no format of their own
+        }
+        assert!(
+            schema::SCHEMAS.iter().any(|(id, _)| *id == f.id),
+            "no schema for {}",
+            f.id
+        );
+    }
+}
+
+#[test]
+fn cases_give_exactly_the_expected_violations() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/schema_cases.json");
+    let cases: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert!(cases.len() > 200);
+    let mut failures = Vec::new();
+    for case in &cases {
+        let id = case["schema"].as_str().unwrap();
+        let format = FORMATS
+            .iter()
+            .find(|f| f.id == id)
+            .unwrap_or_else(|| panic!("no format {id}"));
+        let text = serde_json::to_string_pretty(&case["doc"]).unwrap();
+        let root = json::parse(&text, 0, Flavor::Strict).unwrap();
+        let mut got: Vec<String> = schema::validate(format, &root)
+            .into_iter()
+            .map(|v| v.pointer)
+            .collect();
+        got.sort();
+        let mut want: Vec<String> = case["expected"]
+            .as_array()
+            .unwrap()
+            .iter()
+            // `[instance path, keyword]`
+            .map(|e| e[0].as_str().unwrap_or_default().to_string())
+            .collect();
+        want.sort();
+        if got != want {
+            failures.push(format!(
+                "{id}/{}: want {want:?}, got {got:?}",
+                case["case"].as_str().unwrap_or("?")
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
