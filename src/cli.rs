@@ -379,29 +379,29 @@ fn check_credential_examples() -> u8 {
 fn list_formats() -> u8 {
     let mut out = String::new();
     for f in formats::FORMATS {
-        let expands: Vec<&str> = {
-            let mut s: Vec<&str> = f
-                .client
-                .dialect
-                .expands
-                .iter()
-                .flat_map(|(_, syntaxes)| syntaxes.iter().map(|s| s.example()))
-                .collect();
-            s.sort_unstable();
-            s.dedup();
-            s
+        let dialect = &f.client.dialect;
+        let mut expands: Vec<&str> = dialect
+            .expands
+            .iter()
+            .flat_map(|(_, syntaxes)| syntaxes.iter().map(|s| s.example()))
+            .collect();
+        expands.sort_unstable();
+        expands.dedup();
+        let expands = if expands.is_empty() {
+            "nothing".to_string()
+        } else {
+            expands.join(" ")
         };
         out.push_str(&format!(
-            "{:<22} {:<24} {}\n{:<22} expands: {}\n",
+            "{:<22} {} — {}\n{:<22} files:   {}\n{:<22} expands: {}; unset: {}\n",
             f.id,
             f.client.name,
+            f.describes,
+            "",
             f.paths.join(", "),
             "",
-            if expands.is_empty() {
-                "nothing".to_string()
-            } else {
-                expands.join(" ")
-            }
+            expands,
+            dialect.unset
         ));
     }
     write_out(&out);

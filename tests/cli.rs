@@ -1097,3 +1097,80 @@ fn shell_syntax_inside_a_shell_script_argument_is_not_reported() {
     );
     at(&report, ".mcp.json", "/mcpServers/control/args/1");
 }
+
+#[test]
+fn client_flag_reads_any_file_name_as_that_client() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("team-servers.json");
+    std::fs::write(
+        &path,
+        r#"{"mcpServers": {"gh": {"command": "npx", "env": {"GITHUB_TOKEN": "${GITHUB_TOKEN}"}}}}"#,
+    )
+    .unwrap();
+    // Not an MCP config by name: skipped.
+    let skipped = assert_cmd::Command::cargo_bin("mcplint")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["--format", "json", "team-servers.json"])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&skipped.stdout).unwrap();
+    assert_eq!(doc["files_scanned"], 0);
+    // As Cursor's: `${VAR}` is not Cursor's syntax.
+    let cursor = assert_cmd::Command::cargo_bin("mcplint")
+        .unwrap()
+        .current_dir(dir.path())
+        .args([
+            "--format",
+            "json",
+            "--client",
+            "cursor",
+            "team-servers.json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(cursor.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_slice(&cursor.stdout).unwrap();
+    let f = &doc["findings"][0];
+    assert_eq!(f["rule"], "unexpanded-reference");
+    assert_eq!(f["client"], "cursor");
+    assert!(
+        f["help"].as_str().unwrap().contains("${env:GITHUB_TOKEN}"),
+        "{f:#}"
+    );
+    // As Claude Code's: fine.
+    let claude = assert_cmd::Command::cargo_bin("mcplint")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["--client", "claude-code", "team-servers.json"])
+        .output()
+        .unwrap();
+    assert_eq!(claude.status.code(), Some(0));
+    // Unknown client names are usage errors that list the known ones.
+    let bad = assert_cmd::Command::cargo_bin("mcplint")
+        .unwrap()
+        .args(["--client", "emacs", "x.json"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("cursor"));
+}
+
+#[test]
+fn formats_lists_every_format_of_the_table() {
+    let out = assert_cmd::Command::cargo_bin("mcplint")
+        .unwrap()
+        .arg("formats")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    for f in mcplint::formats::FORMATS {
+        assert!(text.contains(f.id), "{} missing", f.id);
+        assert!(text.contains(f.paths[0]), "{} missing", f.paths[0]);
+    }
+    assert!(
+        text.contains("expands: nothing"),
+        "Codex/Claude Desktop/Zed expand nothing"
+    );
+}
