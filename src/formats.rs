@@ -443,8 +443,29 @@ fn component_matches(have: &str, want: &str) -> bool {
     }
 }
 
+/// The last components of every path pattern: a file whose name matches
+/// none of them (nearly every file of a tree) is rejected without looking
+/// at its directories.
+fn could_name_a_config(name: &str) -> bool {
+    static LAST: std::sync::OnceLock<(std::collections::HashSet<&'static str>, Vec<&'static str>)> =
+        std::sync::OnceLock::new();
+    let (exact, wild) = LAST.get_or_init(|| {
+        let last = FORMATS
+            .iter()
+            .flat_map(|f| f.paths.iter())
+            .map(|p| p.rsplit('/').next().unwrap_or(p));
+        let (wild, exact): (Vec<&str>, Vec<&str>) = last.partition(|c| c.contains('*'));
+        (exact.into_iter().collect(), wild)
+    });
+    exact.contains(name) || wild.iter().any(|w| component_matches(name, w))
+}
+
 /// The format a path is written in, if it is an MCP config.
 pub fn for_path(path: &Path) -> Option<&'static Format> {
+    let name = path.file_name()?.to_str()?;
+    if !could_name_a_config(name) {
+        return None;
+    }
     FORMATS
         .iter()
         .find(|f| f.paths.iter().any(|p| path_matches(path, p)))
