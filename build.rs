@@ -8,14 +8,7 @@ use std::path::Path;
 
 fn main() {
     let dir = Path::new("rules/credentials");
-    println!("cargo:rerun-if-changed={}", dir.display());
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("rules/credentials exists")
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".toml"))
-        .collect();
-    names.sort();
+    let names = data_files(dir, ".toml");
     let mut out = String::from("&[\n");
     for name in &names {
         let path = dir.join(name);
@@ -35,17 +28,7 @@ fn main() {
 /// `rules/schemas/<format id>.json`, checked to be JSON and embedded.
 fn embed_schemas() {
     let dir = Path::new("rules/schemas");
-    println!("cargo:rerun-if-changed={}", dir.display());
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| n.ends_with(".json"))
-                .collect()
-        })
-        .unwrap_or_default();
-    names.sort();
+    let names = data_files(dir, ".json");
     let mut out = String::from("&[\n");
     for name in &names {
         let path = dir.join(name);
@@ -60,4 +43,21 @@ fn embed_schemas() {
     out.push(']');
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("schema_files.rs");
     std::fs::write(dest, out).unwrap();
+}
+
+/// The sorted names of `dir`'s files ending in `ext`; cargo re-runs this
+/// script when the directory changes.
+fn data_files(dir: &Path, ext: &str) -> Vec<String> {
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(ext))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
 }

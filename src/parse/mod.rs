@@ -18,3 +18,22 @@ pub struct ParseFailure {
     pub message: String,
     pub span: Span,
 }
+
+/// Span helpers shared by the parsers' tests.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::{strings::span_in, Node};
+    use crate::source::Span;
+
+    pub fn src(text: &str, span: Span) -> &str {
+        &text[span.range()]
+    }
+
+    /// Source text of the secret `needle` inside the string at `ptr`.
+    pub fn secret_source<'t>(text: &'t str, root: &Node, ptr: &str, needle: &str) -> &'t str {
+        let node = root.at_pointer(ptr).unwrap();
+        let decoded = node.as_str().unwrap();
+        let at = decoded.find(needle).unwrap();
+        &text[span_in(node, text, at..at + needle.len()).range()]
+    }
+}

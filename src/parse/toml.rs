@@ -301,18 +301,7 @@ pub(super) fn escapes_map_exactly(inner: &str, decoded_len: usize, one_byte: &[u
 mod tests {
     use super::*;
     use crate::parse::strings::span_in;
-
-    fn src(text: &str, span: Span) -> &str {
-        &text[span.range()]
-    }
-
-    /// Source text of the secret `needle` inside the string at `ptr`.
-    fn secret_source<'t>(text: &'t str, root: &Node, ptr: &str, needle: &str) -> &'t str {
-        let node = root.at_pointer(ptr).unwrap();
-        let decoded = node.as_str().unwrap();
-        let at = decoded.find(needle).unwrap();
-        &text[span_in(node, text, at..at + needle.len()).range()]
-    }
+    use crate::parse::test_support::{secret_source, src};
 
     const CODEX: &str = r#"# Codex CLI — ~/.codex/config.toml
 model = "o3"

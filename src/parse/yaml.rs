@@ -503,19 +503,7 @@ fn resolve_plain(s: &str) -> Plain {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::strings::span_in;
-
-    fn src(text: &str, span: Span) -> &str {
-        &text[span.range()]
-    }
-
-    /// Source text of the secret `needle` inside the string at `ptr`.
-    fn secret_source<'t>(text: &'t str, root: &Node, ptr: &str, needle: &str) -> &'t str {
-        let node = root.at_pointer(ptr).unwrap();
-        let decoded = node.as_str().unwrap();
-        let at = decoded.find(needle).unwrap();
-        &text[span_in(node, text, at..at + needle.len()).range()]
-    }
+    use crate::parse::test_support::{secret_source, src};
 
     const CONTINUE: &str = r#"# .continue/mcpServers/github.yaml — ünïcode comment ☃
 name: GitHub MCP server
