@@ -1,13 +1,22 @@
-//! Embed every credential-format file under `rules/credentials/` so the
-//! binary is the whole tool; adding a file needs no code change. The TOML
-//! is converted to JSON here, once: parsing JSON at start-up costs a
-//! fraction of parsing TOML, and a syntax error fails the build.
+//! Embed the detection data under `rules/` (credential formats, scope
+//! catalogs, server profiles, schemas) so the binary is the whole tool;
+//! adding a file needs no code change. TOML is converted to JSON here,
+//! once: parsing JSON at start-up costs a fraction of parsing TOML, and a
+//! syntax error fails the build.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    let dir = Path::new("rules/credentials");
+    embed_toml("rules/credentials", "credential_files.rs");
+    embed_toml("rules/scopes", "scope_files.rs");
+    embed_toml("rules/servers", "server_files.rs");
+    embed_schemas();
+}
+
+/// Every `*.toml` of `dir` as `(file name, JSON text)`, into `OUT_DIR/out`.
+fn embed_toml(dir: &str, out_name: &str) {
+    let dir = Path::new(dir);
     let names = data_files(dir, ".toml");
     let mut out = String::from("&[\n");
     for name in &names {
@@ -20,9 +29,8 @@ fn main() {
         let _ = writeln!(out, "    ({name:?}, {json:?}),");
     }
     out.push(']');
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("credential_files.rs");
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join(out_name);
     std::fs::write(dest, out).unwrap();
-    embed_schemas();
 }
 
 /// `rules/schemas/<format id>.json`, checked to be JSON and embedded.

@@ -18,6 +18,8 @@ pub mod reference;
 pub mod rules;
 pub mod run;
 pub mod schema;
+pub mod scopes;
+pub mod servers;
 pub mod source;
 pub mod user;
 pub mod varname;

@@ -53,14 +53,21 @@ fn rule_ids_are_stable() {
     assert_eq!(
         ids,
         [
+            "broad-credential",
+            "credentials-in-url",
+            "deprecated-sse",
             "duplicate-key",
             "input-without-password",
+            "insecure-transport",
             "invalid-config",
             "literal-secret",
+            "overbroad-scope",
             "parse-error",
             "placeholder-value",
             "unexpanded-reference",
             "unknown-input",
+            "unnarrowed-server",
+            "unpinned-package",
         ]
     );
 }

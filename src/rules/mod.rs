@@ -1,15 +1,22 @@
 //! Rules: static metadata plus one check each. This file is the only
 //! registration; a rule lives in its own module with its documentation.
 
+mod broad_credential;
+mod credentials_in_url;
+mod deprecated_sse;
 mod duplicate_key;
 mod input_without_password;
+mod insecure_transport;
 mod invalid_config;
 mod literal_secret;
+mod overbroad_scope;
 mod parse_error;
 mod place;
 mod placeholder_value;
 mod unexpanded_reference;
 mod unknown_input;
+mod unnarrowed_server;
+mod unpinned_package;
 
 pub use parse_error::parse_failure;
 
@@ -76,6 +83,13 @@ pub static RULES: &[&dyn Rule] = &[
     &input_without_password::InputWithoutPassword,
     &duplicate_key::DuplicateKey,
     &invalid_config::InvalidConfig,
+    &overbroad_scope::OverbroadScope,
+    &broad_credential::BroadCredential,
+    &unnarrowed_server::UnnarrowedServer,
+    &insecure_transport::InsecureTransport,
+    &credentials_in_url::CredentialsInUrl,
+    &deprecated_sse::DeprecatedSse,
+    &unpinned_package::UnpinnedPackage,
 ];
 
 /// Every rule id users can see, including those the engine reports itself.

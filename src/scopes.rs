@@ -1,0 +1,173 @@
+//! Scope catalogs (`rules/scopes/*.toml`): every provider's OAuth/API
+//! scopes with a rank and the narrower alternative, and where scope lists
+//! appear in a config.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+/// `(file name, JSON)` of every embedded scope catalog.
+pub static FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/scope_files.rs"));
+
+/// What a scope lets a connection do, least to most.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rank {
+    Identity,
+    Read,
+    Write,
+    Delete,
+    Admin,
+    OrgWide,
+}
+
+impl Rank {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rank::Identity => "identity",
+            Rank::Read => "read",
+            Rank::Write => "write",
+            Rank::Delete => "delete",
+            Rank::Admin => "admin",
+            Rank::OrgWide => "org-wide",
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    pub provider: String,
+    pub id: String,
+    /// Words that, in a scope's surroundings, say it is this provider's.
+    #[serde(default)]
+    pub context: Vec<String>,
+    #[serde(default)]
+    pub scope: Vec<Scope>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scope {
+    pub value: String,
+    pub rank: Rank,
+    #[serde(default)]
+    pub narrower: String,
+    #[serde(default)]
+    pub grants: String,
+    /// The string names its provider by itself (Google scope URLs).
+    #[serde(default)]
+    pub anywhere: bool,
+    #[serde(default)]
+    pub examples: Vec<String>,
+    #[serde(default)]
+    pub negative_examples: Vec<String>,
+}
+
+/// `*` matches any run of characters other than spaces.
+pub fn glob_match(pattern: &str, text: &str) -> bool {
+    let Some((head, rest)) = pattern.split_once('*') else {
+        return pattern == text;
+    };
+    let Some(tail) = text.strip_prefix(head) else {
+        return false;
+    };
+    (0..=tail.len())
+        .filter(|&i| tail.is_char_boundary(i))
+        .take_while(|&i| !tail[..i].contains(' '))
+        .any(|i| glob_match(rest, &tail[i..]))
+}
+
+impl Scope {
+    pub fn matches(&self, text: &str) -> bool {
+        glob_match(&self.value, text)
+    }
+}
+
+pub fn load(files: &[(&str, &str)]) -> Result<Vec<Catalog>, String> {
+    files
+        .iter()
+        .map(|(name, text)| {
+            serde_json::from_str(text).map_err(|e| format!("rules/scopes/{name}: {e}"))
+        })
+        .collect()
+}
+
+pub fn builtin() -> &'static [Catalog] {
+    static BUILTIN: OnceLock<Vec<Catalog>> = OnceLock::new();
+    BUILTIN.get_or_init(|| load(FILES).expect("embedded scope catalogs are checked by tests"))
+}
+
+/// The catalog entry for `scope`, given the (lower-case) words around it.
+/// Exact entries win over wildcard ones.
+pub fn lookup<'c>(
+    catalogs: &'c [Catalog],
+    scope: &str,
+    context: &str,
+) -> Option<(&'c Catalog, &'c Scope)> {
+    let applies = |c: &Catalog| c.context.iter().any(|w| context.contains(w.as_str()));
+    let find = |exact: bool| {
+        catalogs.iter().find_map(|c| {
+            c.scope
+                .iter()
+                .filter(|s| s.value.contains('*') != exact)
+                .find(|s| (s.anywhere || applies(c)) && s.matches(scope))
+                .map(|s| (c, s))
+        })
+    };
+    find(true).or_else(|| find(false))
+}
+
+/// Is `name` (an env var, key, flag or query parameter) one that holds a
+/// list of scopes?
+pub fn is_scope_name(name: &str) -> bool {
+    let words = crate::detect::names::words(name);
+    matches!(words.last().map(String::as_str), Some("scope" | "scopes"))
+        || name.eq_ignore_ascii_case("oauthScopes")
+}
+
+/// The scopes of a list (space, comma or `+` separated) with their ranges.
+pub fn split(list: &str) -> Vec<(Range<usize>, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in list
+        .char_indices()
+        .chain(std::iter::once((list.len(), ' ')))
+    {
+        let sep = c.is_whitespace() || c == ',' || c == '+';
+        match (start, sep) {
+            (None, false) => start = Some(i),
+            (Some(s), true) => {
+                out.push((s..i, &list[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs_stop_at_spaces() {
+        assert!(glob_match("admin:*", "admin:org"));
+        assert!(glob_match("*.ReadWrite.All", "Files.ReadWrite.All"));
+        assert!(!glob_match("admin:*", "read:org"));
+        assert!(!glob_match("a*", "ab cd"));
+    }
+
+    #[test]
+    fn splitting_lists() {
+        let list = "repo read:org,  workflow+gist";
+        let got: Vec<&str> = split(list).into_iter().map(|(_, s)| s).collect();
+        assert_eq!(got, ["repo", "read:org", "workflow", "gist"]);
+        assert!(is_scope_name("GITHUB_OAUTH_SCOPES"));
+        assert!(is_scope_name("scopes"));
+        assert!(is_scope_name("oauthScopes"));
+        assert!(!is_scope_name("SCOPE_ID"));
+    }
+}
