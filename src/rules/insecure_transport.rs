@@ -49,7 +49,7 @@ impl Rule for InsecureTransport {
             }
             let credential_header = sites().find(|s| {
                 s.field == Field::Headers
-                    && s.name.is_some_and(|n| names::is_secret_name(n))
+                    && s.name.is_some_and(names::is_secret_name)
                     && !s.text().trim().is_empty()
             });
             let in_url = url.text().contains('@')
