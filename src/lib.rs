@@ -14,6 +14,7 @@ pub mod formats;
 pub mod model;
 pub mod output;
 pub mod parse;
+pub mod project;
 pub mod reference;
 pub mod rules;
 pub mod run;

@@ -53,10 +53,13 @@ fn rule_ids_are_stable() {
     assert_eq!(
         ids,
         [
+            "auto-approved-servers",
+            "broad-allow-rule",
             "broad-credential",
             "credentials-in-url",
             "deprecated-sse",
             "duplicate-key",
+            "ineffective-allow-rule",
             "input-without-password",
             "insecure-transport",
             "invalid-config",
@@ -65,6 +68,7 @@ fn rule_ids_are_stable() {
             "parse-error",
             "placeholder-value",
             "unexpanded-reference",
+            "unguarded-destructive-tools",
             "unknown-input",
             "unnarrowed-server",
             "unpinned-package",

@@ -1,19 +1,24 @@
 //! Rules: static metadata plus one check each. This file is the only
 //! registration; a rule lives in its own module with its documentation.
 
+mod auto_approved_servers;
+mod broad_allow_rule;
 mod broad_credential;
 mod credentials_in_url;
 mod deprecated_sse;
 mod duplicate_key;
+mod ineffective_allow_rule;
 mod input_without_password;
 mod insecure_transport;
 mod invalid_config;
 mod literal_secret;
 mod overbroad_scope;
 mod parse_error;
+mod permissions;
 mod place;
 mod placeholder_value;
 mod unexpanded_reference;
+mod unguarded_destructive_tools;
 mod unknown_input;
 mod unnarrowed_server;
 mod unpinned_package;
@@ -90,6 +95,10 @@ pub static RULES: &[&dyn Rule] = &[
     &credentials_in_url::CredentialsInUrl,
     &deprecated_sse::DeprecatedSse,
     &unpinned_package::UnpinnedPackage,
+    &auto_approved_servers::AutoApprovedServers,
+    &ineffective_allow_rule::IneffectiveAllowRule,
+    &broad_allow_rule::BroadAllowRule,
+    &unguarded_destructive_tools::UnguardedDestructiveTools,
 ];
 
 /// Every rule id users can see, including those the engine reports itself.

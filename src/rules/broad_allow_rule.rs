@@ -1,0 +1,55 @@
+use super::{permissions, Context, FixAvailability, Rule, RuleMeta};
+use crate::finding::{Category, Finding, Severity};
+use crate::project::{self, parse_rule, McpRule};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "broad-allow-rule",
+    summary: "an allow rule approves every tool of a server that holds broad privilege",
+    category: Category::Permissions,
+    severity: Severity::Warning,
+    fix: FixAvailability::None,
+    docs: include_str!("broad_allow_rule.md"),
+};
+
+pub struct BroadAllowRule;
+
+impl Rule for BroadAllowRule {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &mut Context) {
+        let file = cx.file;
+        if !permissions::is_settings(file) {
+            return;
+        }
+        let servers = project::servers_beside(&file.source.path);
+        for (rule, node, at) in permissions::rules(file, "allow") {
+            let McpRule::Server(name) = parse_rule(rule) else {
+                continue;
+            };
+            let Some(server) = servers.iter().find(|s| s.name == name) else {
+                continue;
+            };
+            if server.power.is_empty() && server.destructive_tools.is_empty() {
+                continue;
+            }
+            let why = server.power.first().cloned().unwrap_or_else(|| {
+                format!("its tools include {}", server.destructive_tools.join(", "))
+            });
+            cx.report(
+                Finding::new(
+                    &META,
+                    node.span,
+                    format!("`{rule}` approves every tool of `{name}` ({}), which holds broad privilege: {why}", server.location),
+                )
+                .label("approves the whole server")
+                .help(format!(
+                    "approve the read tools it needs one by one (`mcp__{name}__get_*`), and deny or ask for the rest"
+                ))
+                .at(&at, Some(name))
+                .discriminator(rule.to_string()),
+            );
+        }
+    }
+}

@@ -1,0 +1,69 @@
+use super::{permissions, Context, FixAvailability, Rule, RuleMeta};
+use crate::finding::{Category, Finding, Severity};
+use crate::project::{self, parse_rule, McpRule};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "unguarded-destructive-tools",
+    summary: "a write-capable remote server's destructive tools are neither denied nor asked",
+    category: Category::Permissions,
+    severity: Severity::Warning,
+    fix: FixAvailability::None,
+    docs: include_str!("unguarded_destructive_tools.md"),
+};
+
+pub struct UnguardedDestructiveTools;
+
+impl Rule for UnguardedDestructiveTools {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &mut Context) {
+        let file = cx.file;
+        // The team's policy lives in the committed file; personal files
+        // would repeat the same finding.
+        if !permissions::is_shared_settings(file) {
+            return;
+        }
+        let guards: Vec<String> = ["deny", "ask"]
+            .iter()
+            .flat_map(|l| permissions::rules(file, l))
+            .filter_map(|(rule, _, _)| match parse_rule(rule) {
+                McpRule::Everything => Some("*".to_string()),
+                McpRule::Server(s) | McpRule::Tool(s, _) => Some(s.to_string()),
+                _ => None,
+            })
+            .collect();
+        let anchor = file
+            .root
+            .get("permissions")
+            .map_or(file.root.span, |p| p.span);
+        for server in project::servers_beside(&file.source.path) {
+            if !server.remote || server.destructive_tools.is_empty() {
+                continue;
+            }
+            if guards.iter().any(|g| g == "*" || *g == server.name) {
+                continue;
+            }
+            let tools = server.destructive_tools.join(", ");
+            cx.report(
+                Finding::new(
+                    &META,
+                    anchor,
+                    format!(
+                        "remote server `{}` ({}) can {tools}, but no `deny` or `ask` rule covers it",
+                        server.name, server.location
+                    ),
+                )
+                .label("no guard for its destructive tools")
+                .help(format!(
+                    "add e.g. \"ask\": [\"mcp__{}__{}\"] so these tools always ask first",
+                    server.name,
+                    server.destructive_tools.first().cloned().unwrap_or_else(|| "*".into())
+                ))
+                .at("/permissions", Some(&server.name))
+                .discriminator(server.name.clone()),
+            );
+        }
+    }
+}
