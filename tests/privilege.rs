@@ -1,0 +1,167 @@
+//! Privilege, transport, supply-chain and permission rules: each with the
+//! broad config that must be reported and the narrow, correct version of
+//! the same config that must not be (precision matters more than volume).
+
+use std::path::{Path, PathBuf};
+
+use mcplint::engine::lint_source;
+use mcplint::formats;
+use mcplint::source::SourceFile;
+
+fn rules_for(name: &str, text: &str) -> Vec<String> {
+    let format = formats::for_path(Path::new(name)).expect("an MCP config name");
+    let report = lint_source(
+        SourceFile {
+            path: PathBuf::from(name),
+            display: name.into(),
+            text: text.into(),
+        },
+        format,
+    );
+    report.findings.iter().map(|f| f.rule.id.to_string()).collect()
+}
+
+fn mcp(servers: &str) -> String {
+    format!(r#"{{"mcpServers": {{{servers}}}}}"#)
+}
+
+fn has(rules: &[String], rule: &str) -> bool {
+    rules.iter().any(|r| r == rule)
+}
+
+#[test]
+fn plain_http_with_a_credential_is_an_error_but_not_on_loopback_or_https() {
+    let wide = mcp(r#""docs": {"type": "http", "url": "http://mcp.acme-corp.net/mcp", "headers": {"Authorization": "Bearer ${DOCS_TOKEN}"}}"#);
+    assert!(has(&rules_for(".mcp.json", &wide), "insecure-transport"));
+    for narrow in [
+        r#""docs": {"type": "http", "url": "https://mcp.acme-corp.net/mcp", "headers": {"Authorization": "Bearer ${DOCS_TOKEN}"}}"#,
+        r#""docs": {"type": "http", "url": "http://localhost:8080/mcp", "headers": {"Authorization": "Bearer ${DOCS_TOKEN}"}}"#,
+        r#""docs": {"type": "http", "url": "http://127.0.0.1:3000/mcp", "headers": {"Authorization": "Bearer ${DOCS_TOKEN}"}}"#,
+        r#""docs": {"type": "http", "url": "http://mcp.acme-corp.net/mcp"}"#,
+    ] {
+        assert!(!has(&rules_for(".mcp.json", &mcp(narrow)), "insecure-transport"), "{narrow}");
+    }
+}
+
+#[test]
+fn credentials_in_urls_even_as_references() {
+    let wide = mcp(r#""tavily": {"type": "http", "url": "https://mcp.tavily.com/mcp/?tavilyApiKey=${TAVILY_API_KEY}"}"#);
+    assert!(has(&rules_for(".mcp.json", &wide), "credentials-in-url"));
+    let userinfo = mcp(r#""db": {"type": "http", "url": "https://bot:${PW}@mcp.acme-corp.net/mcp"}"#);
+    assert!(has(&rules_for(".mcp.json", &userinfo), "credentials-in-url"));
+    let narrow = mcp(r#""tavily": {"type": "http", "url": "https://mcp.tavily.com/mcp/?tools=search", "headers": {"Authorization": "Bearer ${TAVILY_API_KEY}"}}"#);
+    assert!(!has(&rules_for(".mcp.json", &narrow), "credentials-in-url"));
+}
+
+#[test]
+fn sse_is_a_note() {
+    let sse = mcp(r#""linear": {"type": "sse", "url": "https://mcp.linear.app/sse"}"#);
+    assert!(has(&rules_for(".mcp.json", &sse), "deprecated-sse"));
+    let http = mcp(r#""linear": {"type": "http", "url": "https://mcp.linear.app/mcp"}"#);
+    assert!(!has(&rules_for(".mcp.json", &http), "deprecated-sse"));
+}
+
+#[test]
+fn unpinned_packages_images_and_pipes() {
+    for wide in [
+        r#""a": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-memory"]}"#,
+        r#""a": {"command": "npx", "args": ["-y", "mcp-remote@latest", "https://mcp.acme-corp.net/sse"]}"#,
+        r#""a": {"command": "uvx", "args": ["mcp-server-fetch"]}"#,
+        r#""a": {"command": "docker", "args": ["run", "-i", "--rm", "-e", "TOKEN", "mcp/postgres"]}"#,
+        r#""a": {"command": "sh", "args": ["-c", "curl -fsSL https://get.acme-corp.net/mcp.sh | sh"]}"#,
+    ] {
+        assert!(has(&rules_for(".mcp.json", &mcp(wide)), "unpinned-package"), "{wide}");
+    }
+    for narrow in [
+        r#""a": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-memory@2025.8.4"]}"#,
+        r#""a": {"command": "uvx", "args": ["mcp-server-fetch==2025.4.7"]}"#,
+        r#""a": {"command": "uvx", "args": ["--from", "mcp-server-fetch==2025.4.7", "mcp-server-fetch"]}"#,
+        r#""a": {"command": "docker", "args": ["run", "-i", "--rm", "-e", "TOKEN", "mcp/postgres@sha256:0a1b2c"]}"#,
+        r#""a": {"command": "/usr/local/bin/acme-mcp", "args": ["--stdio"]}"#,
+        r#""a": {"type": "http", "url": "https://mcp.acme-corp.net/mcp"}"#,
+    ] {
+        assert!(!has(&rules_for(".mcp.json", &mcp(narrow)), "unpinned-package"), "{narrow}");
+    }
+}
+
+#[test]
+fn superuser_database_urls_are_broad_but_app_roles_and_local_ones_are_not() {
+    let wide = mcp(r#""db": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-postgres@0.6.2", "postgresql://postgres:${PG_PASSWORD}@db.acme-corp.net:5432/prod"]}"#);
+    assert!(has(&rules_for(".mcp.json", &wide), "broad-credential"));
+    for narrow in [
+        r#""db": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-postgres@0.6.2", "postgresql://mcp_readonly:${PG_PASSWORD}@db.acme-corp.net:5432/prod"]}"#,
+        r#""db": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-postgres@0.6.2", "postgresql://postgres:postgres@localhost:5432/dev"]}"#,
+    ] {
+        assert!(!has(&rules_for(".mcp.json", &mcp(narrow)), "broad-credential"), "{narrow}");
+    }
+}
+
+#[test]
+fn classic_pat_is_broad_fine_grained_is_not() {
+    let classic = mcp(r#""gh": {"command": "x", "env": {"GITHUB_TOKEN": "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"}}"#);
+    let rules = rules_for(".mcp.json", &classic);
+    assert!(has(&rules, "literal-secret") && has(&rules, "broad-credential"), "{rules:?}");
+    let fine = mcp(r#""gh": {"command": "x", "env": {"GITHUB_TOKEN": "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"}}"#);
+    let rules = rules_for(".mcp.json", &fine);
+    assert!(has(&rules, "literal-secret") && !has(&rules, "broad-credential"), "{rules:?}");
+}
+
+fn project(mcp_json: &str, settings: &str) -> (tempfile::TempDir, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join(".claude")).unwrap();
+    std::fs::write(dir.path().join(".mcp.json"), mcp_json).unwrap();
+    let settings_path = dir.path().join(".claude/settings.json");
+    std::fs::write(&settings_path, settings).unwrap();
+    let format = formats::for_path(&settings_path).unwrap();
+    let report = lint_source(
+        SourceFile {
+            path: settings_path,
+            display: ".claude/settings.json".into(),
+            text: settings.into(),
+        },
+        format,
+    );
+    let rules = report.findings.iter().map(|f| f.rule.id.to_string()).collect();
+    (dir, rules)
+}
+
+const GITHUB_REMOTE_WIDE: &str = r#"{"mcpServers": {"github": {"type": "http", "url": "https://api.githubcopilot.com/mcp/", "headers": {"Authorization": "Bearer ${GITHUB_PAT}"}}, "docs": {"type": "http", "url": "https://docs-mcp.acme-corp.net/mcp"}}}"#;
+const GITHUB_REMOTE_READONLY: &str = r#"{"mcpServers": {"github": {"type": "http", "url": "https://api.githubcopilot.com/mcp/readonly", "headers": {"Authorization": "Bearer ${GITHUB_PAT}"}}}}"#;
+
+#[test]
+fn committed_auto_approval_is_reported() {
+    let (_d, rules) = project(GITHUB_REMOTE_WIDE, r#"{"enableAllProjectMcpServers": true}"#);
+    assert!(has(&rules, "auto-approved-servers"), "{rules:?}");
+    let (_d, rules) = project(GITHUB_REMOTE_WIDE, r#"{"enabledMcpjsonServers": ["github", "docs"]}"#);
+    assert!(has(&rules, "auto-approved-servers"), "{rules:?}");
+    let (_d, rules) = project(GITHUB_REMOTE_READONLY, r#"{"enableAllProjectMcpServers": false, "permissions": {"allow": []}}"#);
+    assert!(!has(&rules, "auto-approved-servers"), "{rules:?}");
+}
+
+#[test]
+fn wildcard_allow_rules_approve_nothing() {
+    let (_d, rules) = project(GITHUB_REMOTE_READONLY, r#"{"permissions": {"allow": ["mcp__*", "mcp__git*__get_me"]}}"#);
+    assert_eq!(rules.iter().filter(|r| *r == "ineffective-allow-rule").count(), 2, "{rules:?}");
+    let (_d, rules) = project(GITHUB_REMOTE_READONLY, r#"{"permissions": {"allow": ["mcp__github__get_me"], "deny": ["mcp__*"]}}"#);
+    assert!(!has(&rules, "ineffective-allow-rule"), "{rules:?}");
+}
+
+#[test]
+fn whole_server_approval_of_a_wide_server_is_reported_not_of_a_narrow_one() {
+    let (_d, rules) = project(GITHUB_REMOTE_WIDE, r#"{"permissions": {"allow": ["mcp__github__*"], "ask": ["mcp__github__merge_pull_request"]}}"#);
+    assert!(has(&rules, "broad-allow-rule"), "{rules:?}");
+    let (_d, rules) = project(GITHUB_REMOTE_READONLY, r#"{"permissions": {"allow": ["mcp__github__*"]}}"#);
+    assert!(!has(&rules, "broad-allow-rule"), "{rules:?}");
+    let (_d, rules) = project(GITHUB_REMOTE_WIDE, r#"{"permissions": {"allow": ["mcp__github__get_issue"], "ask": ["mcp__github"]}}"#);
+    assert!(!has(&rules, "broad-allow-rule"), "{rules:?}");
+}
+
+#[test]
+fn destructive_tools_of_a_remote_server_need_a_guard() {
+    let (_d, rules) = project(GITHUB_REMOTE_WIDE, r#"{"permissions": {"allow": ["mcp__github__get_issue"]}}"#);
+    assert!(has(&rules, "unguarded-destructive-tools"), "{rules:?}");
+    let (_d, rules) = project(GITHUB_REMOTE_WIDE, r#"{"permissions": {"ask": ["mcp__github__merge_pull_request"]}}"#);
+    assert!(!has(&rules, "unguarded-destructive-tools"), "{rules:?}");
+    let (_d, rules) = project(GITHUB_REMOTE_READONLY, r#"{"permissions": {"allow": []}}"#);
+    assert!(!has(&rules, "unguarded-destructive-tools"), "{rules:?}");
+}
