@@ -106,17 +106,33 @@ pub fn lookup<'c>(
     scope: &str,
     context: &str,
 ) -> Option<(&'c Catalog, &'c Scope)> {
+    let found = lookup_exactly(catalogs, scope, context);
+    // Graph permissions are also written as resource URLs.
+    match scope.strip_prefix("https://graph.microsoft.com/") {
+        Some(bare) if found.is_none() => lookup_exactly(catalogs, bare, context),
+        _ => found,
+    }
+}
+
+fn lookup_exactly<'c>(
+    catalogs: &'c [Catalog],
+    scope: &str,
+    context: &str,
+) -> Option<(&'c Catalog, &'c Scope)> {
     let applies = |c: &Catalog| c.context.iter().any(|w| context.contains(w.as_str()));
-    let find = |exact: bool| {
-        catalogs.iter().find_map(|c| {
+    let candidates = || {
+        catalogs.iter().flat_map(move |c| {
             c.scope
                 .iter()
-                .filter(|s| s.value.contains('*') != exact)
-                .find(|s| (s.anywhere || applies(c)) && s.matches(scope))
-                .map(|s| (c, s))
+                .filter(move |s| (s.anywhere || applies(c)) && s.matches(scope))
+                .map(move |s| (c, s))
         })
     };
-    find(true).or_else(|| find(false))
+    // An exact entry wins; among wildcards, the most specific (longest
+    // literal text): `iam:Get*` (read) before `iam:*` (org-wide).
+    candidates()
+        .find(|(_, s)| !s.value.contains('*'))
+        .or_else(|| candidates().max_by_key(|(_, s)| s.value.len() - s.value.matches('*').count()))
 }
 
 /// Is `name` (an env var, key, flag or query parameter) one that holds a

@@ -147,6 +147,14 @@ impl<'t> Launch<'t> {
             }
         }
         launch.words.extend(launch.args.iter().map(|(a, _)| *a));
+        // A bridge such as `npx mcp-remote https://…` names the remote server in its args.
+        if launch.url.is_none() {
+            launch.url = launch
+                .args
+                .iter()
+                .find(|(a, _)| a.starts_with("https://") || a.starts_with("http://"))
+                .copied();
+        }
         launch
     }
 
@@ -306,9 +314,41 @@ impl Profile {
                 .is_some_and(|(u, _)| m.urls.iter().any(|x| u.starts_with(x.as_str())))
     }
 
+    /// Arguments after the package or image this profile matched: the
+    /// directories of a filesystem server, the repository of a git server.
+    fn positional_after_match(&self, launch: &Launch) -> bool {
+        let start = launch.args.iter().position(|(a, _)| {
+            let a = *a;
+            self.matches.packages.iter().any(|p| package_name(a) == p)
+                || self.matches.images.iter().any(|i| image_name(a) == i)
+                || self.matches.commands.iter().any(|c| basename(a) == c)
+        });
+        let rest = match start {
+            Some(i) => &launch.args[i + 1..],
+            None if launch
+                .command
+                .is_some_and(|c| self.matches.commands.iter().any(|x| x == basename(c))) =>
+            {
+                &launch.args[..]
+            }
+            None => return false,
+        };
+        rest.iter().any(|(a, _)| !a.starts_with('-'))
+    }
+
     pub fn judge<'p>(&'p self, launch: &Launch) -> Verdict<'p> {
         let narrowed = match &self.narrow {
-            None => true,
+            // Nothing to narrow with: the server always runs as it is.
+            None => false,
+            // Narrowed by what it is given to work on (directories, a repository).
+            Some(n)
+                if n.args.is_empty()
+                    && n.env.is_empty()
+                    && n.url.is_empty()
+                    && n.headers.is_empty() =>
+            {
+                self.positional_after_match(launch)
+            }
             Some(n) => {
                 n.args.iter().any(|a| launch.flag(a).is_some())
                     || n.env.iter().any(|e| launch.env_var(e).is_some())
@@ -360,13 +400,17 @@ impl Widen {
             }
         }
         if let Some(re) = self.arg_pattern.as_deref().and_then(regex) {
-            if let Some((_, span)) = launch.args.iter().find(|(a, _)| re.is_match(a)) {
+            if let Some((_, span)) = launch
+                .args
+                .iter()
+                .find(|(a, _)| re.is_match(a) && !local_url(a))
+            {
                 return Some(*span);
             }
         }
         if let Some(name) = &self.env {
             if let Some((value, span)) = launch.env_var(name) {
-                if self.value_ok(value) {
+                if self.value_ok(value) && !local_url(value) {
                     return Some(span);
                 }
             }
@@ -389,6 +433,21 @@ impl Widen {
         }
         None
     }
+}
+
+/// A URL on this machine (a local development database's superuser is
+/// the developer's own business).
+fn local_url(value: &str) -> bool {
+    let Some((_, rest)) = value.split_once("://") else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let host_port = authority.rsplit('@').next().unwrap_or(authority);
+    let host = match host_port.rsplit_once(':') {
+        Some((h, p)) if p.chars().all(|c| c.is_ascii_digit()) => h,
+        _ => host_port,
+    };
+    crate::rules::is_loopback(host)
 }
 
 /// The profiles that recognise a server entry.

@@ -18,7 +18,11 @@ fn rules_for(name: &str, text: &str) -> Vec<String> {
         },
         format,
     );
-    report.findings.iter().map(|f| f.rule.id.to_string()).collect()
+    report
+        .findings
+        .iter()
+        .map(|f| f.rule.id.to_string())
+        .collect()
 }
 
 fn mcp(servers: &str) -> String {
@@ -31,7 +35,9 @@ fn has(rules: &[String], rule: &str) -> bool {
 
 #[test]
 fn plain_http_with_a_credential_is_an_error_but_not_on_loopback_or_https() {
-    let wide = mcp(r#""docs": {"type": "http", "url": "http://mcp.acme-corp.net/mcp", "headers": {"Authorization": "Bearer ${DOCS_TOKEN}"}}"#);
+    let wide = mcp(
+        r#""docs": {"type": "http", "url": "http://mcp.acme-corp.net/mcp", "headers": {"Authorization": "Bearer ${DOCS_TOKEN}"}}"#,
+    );
     assert!(has(&rules_for(".mcp.json", &wide), "insecure-transport"));
     for narrow in [
         r#""docs": {"type": "http", "url": "https://mcp.acme-corp.net/mcp", "headers": {"Authorization": "Bearer ${DOCS_TOKEN}"}}"#,
@@ -39,17 +45,28 @@ fn plain_http_with_a_credential_is_an_error_but_not_on_loopback_or_https() {
         r#""docs": {"type": "http", "url": "http://127.0.0.1:3000/mcp", "headers": {"Authorization": "Bearer ${DOCS_TOKEN}"}}"#,
         r#""docs": {"type": "http", "url": "http://mcp.acme-corp.net/mcp"}"#,
     ] {
-        assert!(!has(&rules_for(".mcp.json", &mcp(narrow)), "insecure-transport"), "{narrow}");
+        assert!(
+            !has(&rules_for(".mcp.json", &mcp(narrow)), "insecure-transport"),
+            "{narrow}"
+        );
     }
 }
 
 #[test]
 fn credentials_in_urls_even_as_references() {
-    let wide = mcp(r#""tavily": {"type": "http", "url": "https://mcp.tavily.com/mcp/?tavilyApiKey=${TAVILY_API_KEY}"}"#);
+    let wide = mcp(
+        r#""tavily": {"type": "http", "url": "https://mcp.tavily.com/mcp/?tavilyApiKey=${TAVILY_API_KEY}"}"#,
+    );
     assert!(has(&rules_for(".mcp.json", &wide), "credentials-in-url"));
-    let userinfo = mcp(r#""db": {"type": "http", "url": "https://bot:${PW}@mcp.acme-corp.net/mcp"}"#);
-    assert!(has(&rules_for(".mcp.json", &userinfo), "credentials-in-url"));
-    let narrow = mcp(r#""tavily": {"type": "http", "url": "https://mcp.tavily.com/mcp/?tools=search", "headers": {"Authorization": "Bearer ${TAVILY_API_KEY}"}}"#);
+    let userinfo =
+        mcp(r#""db": {"type": "http", "url": "https://bot:${PW}@mcp.acme-corp.net/mcp"}"#);
+    assert!(has(
+        &rules_for(".mcp.json", &userinfo),
+        "credentials-in-url"
+    ));
+    let narrow = mcp(
+        r#""tavily": {"type": "http", "url": "https://mcp.tavily.com/mcp/?tools=search", "headers": {"Authorization": "Bearer ${TAVILY_API_KEY}"}}"#,
+    );
     assert!(!has(&rules_for(".mcp.json", &narrow), "credentials-in-url"));
 }
 
@@ -70,7 +87,10 @@ fn unpinned_packages_images_and_pipes() {
         r#""a": {"command": "docker", "args": ["run", "-i", "--rm", "-e", "TOKEN", "mcp/postgres"]}"#,
         r#""a": {"command": "sh", "args": ["-c", "curl -fsSL https://get.acme-corp.net/mcp.sh | sh"]}"#,
     ] {
-        assert!(has(&rules_for(".mcp.json", &mcp(wide)), "unpinned-package"), "{wide}");
+        assert!(
+            has(&rules_for(".mcp.json", &mcp(wide)), "unpinned-package"),
+            "{wide}"
+        );
     }
     for narrow in [
         r#""a": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-memory@2025.8.4"]}"#,
@@ -80,30 +100,48 @@ fn unpinned_packages_images_and_pipes() {
         r#""a": {"command": "/usr/local/bin/acme-mcp", "args": ["--stdio"]}"#,
         r#""a": {"type": "http", "url": "https://mcp.acme-corp.net/mcp"}"#,
     ] {
-        assert!(!has(&rules_for(".mcp.json", &mcp(narrow)), "unpinned-package"), "{narrow}");
+        assert!(
+            !has(&rules_for(".mcp.json", &mcp(narrow)), "unpinned-package"),
+            "{narrow}"
+        );
     }
 }
 
 #[test]
 fn superuser_database_urls_are_broad_but_app_roles_and_local_ones_are_not() {
-    let wide = mcp(r#""db": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-postgres@0.6.2", "postgresql://postgres:${PG_PASSWORD}@db.acme-corp.net:5432/prod"]}"#);
+    let wide = mcp(
+        r#""db": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-postgres@0.6.2", "postgresql://postgres:${PG_PASSWORD}@db.acme-corp.net:5432/prod"]}"#,
+    );
     assert!(has(&rules_for(".mcp.json", &wide), "broad-credential"));
     for narrow in [
         r#""db": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-postgres@0.6.2", "postgresql://mcp_readonly:${PG_PASSWORD}@db.acme-corp.net:5432/prod"]}"#,
         r#""db": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-postgres@0.6.2", "postgresql://postgres:postgres@localhost:5432/dev"]}"#,
     ] {
-        assert!(!has(&rules_for(".mcp.json", &mcp(narrow)), "broad-credential"), "{narrow}");
+        assert!(
+            !has(&rules_for(".mcp.json", &mcp(narrow)), "broad-credential"),
+            "{narrow}"
+        );
     }
 }
 
 #[test]
 fn classic_pat_is_broad_fine_grained_is_not() {
-    let classic = mcp(r#""gh": {"command": "x", "env": {"GITHUB_TOKEN": "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"}}"#);
+    let classic = mcp(
+        r#""gh": {"command": "x", "env": {"GITHUB_TOKEN": "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"}}"#,
+    );
     let rules = rules_for(".mcp.json", &classic);
-    assert!(has(&rules, "literal-secret") && has(&rules, "broad-credential"), "{rules:?}");
-    let fine = mcp(r#""gh": {"command": "x", "env": {"GITHUB_TOKEN": "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"}}"#);
+    assert!(
+        has(&rules, "literal-secret") && has(&rules, "broad-credential"),
+        "{rules:?}"
+    );
+    let fine = mcp(
+        r#""gh": {"command": "x", "env": {"GITHUB_TOKEN": "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"}}"#,
+    );
     let rules = rules_for(".mcp.json", &fine);
-    assert!(has(&rules, "literal-secret") && !has(&rules, "broad-credential"), "{rules:?}");
+    assert!(
+        has(&rules, "literal-secret") && !has(&rules, "broad-credential"),
+        "{rules:?}"
+    );
 }
 
 fn project(mcp_json: &str, settings: &str) -> (tempfile::TempDir, Vec<String>) {
@@ -121,7 +159,11 @@ fn project(mcp_json: &str, settings: &str) -> (tempfile::TempDir, Vec<String>) {
         },
         format,
     );
-    let rules = report.findings.iter().map(|f| f.rule.id.to_string()).collect();
+    let rules = report
+        .findings
+        .iter()
+        .map(|f| f.rule.id.to_string())
+        .collect();
     (dir, rules)
 }
 
@@ -130,38 +172,133 @@ const GITHUB_REMOTE_READONLY: &str = r#"{"mcpServers": {"github": {"type": "http
 
 #[test]
 fn committed_auto_approval_is_reported() {
-    let (_d, rules) = project(GITHUB_REMOTE_WIDE, r#"{"enableAllProjectMcpServers": true}"#);
+    let (_d, rules) = project(
+        GITHUB_REMOTE_WIDE,
+        r#"{"enableAllProjectMcpServers": true}"#,
+    );
     assert!(has(&rules, "auto-approved-servers"), "{rules:?}");
-    let (_d, rules) = project(GITHUB_REMOTE_WIDE, r#"{"enabledMcpjsonServers": ["github", "docs"]}"#);
+    let (_d, rules) = project(
+        GITHUB_REMOTE_WIDE,
+        r#"{"enabledMcpjsonServers": ["github", "docs"]}"#,
+    );
     assert!(has(&rules, "auto-approved-servers"), "{rules:?}");
-    let (_d, rules) = project(GITHUB_REMOTE_READONLY, r#"{"enableAllProjectMcpServers": false, "permissions": {"allow": []}}"#);
+    let (_d, rules) = project(
+        GITHUB_REMOTE_READONLY,
+        r#"{"enableAllProjectMcpServers": false, "permissions": {"allow": []}}"#,
+    );
     assert!(!has(&rules, "auto-approved-servers"), "{rules:?}");
 }
 
 #[test]
 fn wildcard_allow_rules_approve_nothing() {
-    let (_d, rules) = project(GITHUB_REMOTE_READONLY, r#"{"permissions": {"allow": ["mcp__*", "mcp__git*__get_me"]}}"#);
-    assert_eq!(rules.iter().filter(|r| *r == "ineffective-allow-rule").count(), 2, "{rules:?}");
-    let (_d, rules) = project(GITHUB_REMOTE_READONLY, r#"{"permissions": {"allow": ["mcp__github__get_me"], "deny": ["mcp__*"]}}"#);
+    let (_d, rules) = project(
+        GITHUB_REMOTE_READONLY,
+        r#"{"permissions": {"allow": ["mcp__*", "mcp__git*__get_me"]}}"#,
+    );
+    assert_eq!(
+        rules
+            .iter()
+            .filter(|r| *r == "ineffective-allow-rule")
+            .count(),
+        2,
+        "{rules:?}"
+    );
+    let (_d, rules) = project(
+        GITHUB_REMOTE_READONLY,
+        r#"{"permissions": {"allow": ["mcp__github__get_me"], "deny": ["mcp__*"]}}"#,
+    );
     assert!(!has(&rules, "ineffective-allow-rule"), "{rules:?}");
 }
 
 #[test]
 fn whole_server_approval_of_a_wide_server_is_reported_not_of_a_narrow_one() {
-    let (_d, rules) = project(GITHUB_REMOTE_WIDE, r#"{"permissions": {"allow": ["mcp__github__*"], "ask": ["mcp__github__merge_pull_request"]}}"#);
+    let (_d, rules) = project(
+        GITHUB_REMOTE_WIDE,
+        r#"{"permissions": {"allow": ["mcp__github__*"], "ask": ["mcp__github__merge_pull_request"]}}"#,
+    );
     assert!(has(&rules, "broad-allow-rule"), "{rules:?}");
-    let (_d, rules) = project(GITHUB_REMOTE_READONLY, r#"{"permissions": {"allow": ["mcp__github__*"]}}"#);
+    let (_d, rules) = project(
+        GITHUB_REMOTE_READONLY,
+        r#"{"permissions": {"allow": ["mcp__github__*"]}}"#,
+    );
     assert!(!has(&rules, "broad-allow-rule"), "{rules:?}");
-    let (_d, rules) = project(GITHUB_REMOTE_WIDE, r#"{"permissions": {"allow": ["mcp__github__get_issue"], "ask": ["mcp__github"]}}"#);
+    let (_d, rules) = project(
+        GITHUB_REMOTE_WIDE,
+        r#"{"permissions": {"allow": ["mcp__github__get_issue"], "ask": ["mcp__github"]}}"#,
+    );
     assert!(!has(&rules, "broad-allow-rule"), "{rules:?}");
 }
 
 #[test]
 fn destructive_tools_of_a_remote_server_need_a_guard() {
-    let (_d, rules) = project(GITHUB_REMOTE_WIDE, r#"{"permissions": {"allow": ["mcp__github__get_issue"]}}"#);
+    let (_d, rules) = project(
+        GITHUB_REMOTE_WIDE,
+        r#"{"permissions": {"allow": ["mcp__github__get_issue"]}}"#,
+    );
     assert!(has(&rules, "unguarded-destructive-tools"), "{rules:?}");
-    let (_d, rules) = project(GITHUB_REMOTE_WIDE, r#"{"permissions": {"ask": ["mcp__github__merge_pull_request"]}}"#);
+    let (_d, rules) = project(
+        GITHUB_REMOTE_WIDE,
+        r#"{"permissions": {"ask": ["mcp__github__merge_pull_request"]}}"#,
+    );
     assert!(!has(&rules, "unguarded-destructive-tools"), "{rules:?}");
     let (_d, rules) = project(GITHUB_REMOTE_READONLY, r#"{"permissions": {"allow": []}}"#);
     assert!(!has(&rules, "unguarded-destructive-tools"), "{rules:?}");
+}
+
+fn scope_findings(name: &str, text: &str) -> Vec<String> {
+    let format = formats::for_path(Path::new(name)).expect("an MCP config name");
+    let report = lint_source(
+        SourceFile {
+            path: PathBuf::from(name),
+            display: name.into(),
+            text: text.into(),
+        },
+        format,
+    );
+    report
+        .findings
+        .iter()
+        .filter(|f| f.rule.id == "overbroad-scope")
+        .map(|f| text[f.primary.span.range()].to_string())
+        .collect()
+}
+
+#[test]
+fn broad_scopes_wherever_they_are_written() {
+    // Claude Code: one space-separated string.
+    let claude = mcp(
+        r#""github": {"type": "http", "url": "https://api.githubcopilot.com/mcp/", "oauth": {"scopes": "repo read:org admin:org"}}"#,
+    );
+    assert_eq!(scope_findings(".mcp.json", &claude), ["repo", "admin:org"]);
+    // Gemini CLI: an array, Google scope URLs name their provider themselves.
+    let gemini = r#"{"mcpServers": {"drive": {"httpUrl": "https://drive-mcp.acme-corp.net/mcp", "oauth": {"enabled": true, "scopes": ["https://www.googleapis.com/auth/drive", "https://www.googleapis.com/auth/userinfo.email"]}}}}"#;
+    assert_eq!(
+        scope_findings(".gemini/settings.json", gemini),
+        ["https://www.googleapis.com/auth/drive"]
+    );
+    // Env values and arguments of the server.
+    let env = mcp(
+        r#""github": {"command": "github-mcp-server", "args": ["stdio", "--oauth-scopes", "repo,read:org"], "env": {"GITHUB_OAUTH_SCOPES": "delete_repo"}}"#,
+    );
+    assert_eq!(scope_findings(".mcp.json", &env), ["repo", "delete_repo"]);
+    // A scope= URL parameter.
+    let url = mcp(
+        r#""slack": {"type": "http", "url": "https://slack-mcp.acme-corp.net/mcp?scope=chat:write.public,channels:read"}"#,
+    );
+    assert_eq!(scope_findings(".mcp.json", &url), ["chat:write.public"]);
+}
+
+#[test]
+fn narrow_scopes_and_unknown_contexts_are_left_alone() {
+    for narrow in [
+        r#""github": {"type": "http", "url": "https://api.githubcopilot.com/mcp/", "oauth": {"scopes": "read:org read:user"}}"#,
+        r#""linear": {"type": "http", "url": "https://mcp.linear.app/mcp", "oauth": {"scopes": "read"}}"#,
+        // `write` means nothing without a provider to rank it.
+        r#""notes": {"type": "http", "url": "https://notes.acme-corp.net/mcp", "oauth": {"scopes": "write"}}"#,
+    ] {
+        assert!(
+            scope_findings(".mcp.json", &mcp(narrow)).is_empty(),
+            "{narrow}"
+        );
+    }
 }

@@ -16,15 +16,35 @@ fn scope_catalogs_load_and_cover_the_providers() {
     let catalogs = scopes::builtin();
     let ids: Vec<&str> = catalogs.iter().map(|c| c.id.as_str()).collect();
     for must in [
-        "github", "gitlab", "google", "microsoft-graph", "slack", "atlassian", "notion", "linear", "salesforce",
-        "stripe", "shopify", "hubspot", "dropbox", "box", "sentry", "cloudflare", "aws",
+        "github",
+        "gitlab",
+        "google",
+        "microsoft-graph",
+        "slack",
+        "atlassian",
+        "notion",
+        "linear",
+        "salesforce",
+        "stripe",
+        "shopify",
+        "hubspot",
+        "dropbox",
+        "box",
+        "sentry",
+        "cloudflare",
+        "aws",
     ] {
         assert!(ids.contains(&must), "no scope catalog {must}: {ids:?}");
     }
     for c in catalogs {
         assert!(!c.scope.is_empty(), "{}: empty", c.id);
         for s in &c.scope {
-            assert!(!s.examples.is_empty(), "{}/{}: needs examples", c.id, s.value);
+            assert!(
+                !s.examples.is_empty(),
+                "{}/{}: needs examples",
+                c.id,
+                s.value
+            );
             if s.rank >= Rank::Write && s.narrower.is_empty() {
                 // Allowed only where no narrower scope exists; documented in the data.
                 continue;
@@ -103,7 +123,10 @@ fn every_server_profile_example_holds() {
             let verdicts = judge(&e.server);
             let got = verdicts.iter().find(|(id, _)| *id == p.id).map(|(_, v)| *v);
             if got != Some(e.expect) {
-                failures.push(format!("{}: expected {:?}, got {got:?} for {}", p.id, e.expect, e.server));
+                failures.push(format!(
+                    "{}: expected {:?}, got {got:?} for {}",
+                    p.id, e.expect, e.server
+                ));
             }
         }
     }

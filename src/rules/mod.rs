@@ -23,6 +23,7 @@ mod unknown_input;
 mod unnarrowed_server;
 mod unpinned_package;
 
+pub use broad_credential::is_loopback;
 pub use parse_error::parse_failure;
 
 use crate::analysis::Analysis;

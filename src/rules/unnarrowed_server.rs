@@ -42,7 +42,8 @@ impl Rule for UnnarrowedServer {
                         .discriminator(format!("widen:{}:{}", profile.id, widen.message)),
                     );
                 }
-                if verdict.narrowed || !verdict.widened.is_empty() {
+                // Only a server that offers narrowing can be blamed for running wide.
+                if verdict.narrowed || !verdict.widened.is_empty() || profile.narrow.is_none() {
                     continue;
                 }
                 let suggest = profile.narrow.as_ref().map_or("", |n| n.suggest.as_str());
@@ -51,8 +52,14 @@ impl Rule for UnnarrowedServer {
                         &META,
                         server.name_span,
                         format!(
-                            "`{}` ({}) runs with every tool it offers, write tools included",
-                            server.name, profile.name
+                            "`{}` ({}) runs with every tool it offers{}",
+                            server.name,
+                            profile.name,
+                            if profile.destructive_tools.is_empty() {
+                                ""
+                            } else {
+                                ", write tools included"
+                            }
                         ),
                     )
                     .label("not narrowed")

@@ -22,15 +22,15 @@ pub const API_KEY_VALUE: &str = "s3cr3tV4lu3Abc9Zq";
 pub const CLEAN_MCP: &str = r#"{
   "mcpServers": {
     "github": {
-      "command": "npx",
-      "args": ["-y", "@modelcontextprotocol/server-github@2025.4.8"],
+      "command": "docker",
+      "args": ["run", "-i", "--rm", "-e", "GITHUB_PERSONAL_ACCESS_TOKEN", "-e", "GITHUB_TOOLSETS=repos,issues", "ghcr.io/github/github-mcp-server:v0.9.1", "--read-only"],
       "env": {
         "GITHUB_PERSONAL_ACCESS_TOKEN": "${GITHUB_PERSONAL_ACCESS_TOKEN}"
       }
     },
     "sentry": {
       "type": "http",
-      "url": "https://mcp.sentry.dev/mcp",
+      "url": "https://mcp.sentry.dev/mcp/acme/web",
       "headers": { "Authorization": "Bearer ${SENTRY_AUTH_TOKEN}" }
     },
     "postgres": {
@@ -49,7 +49,7 @@ pub fn github_mcp(token: &str) -> String {
   "mcpServers": {{
     "github": {{
       "command": "npx",
-      "args": ["-y", "@modelcontextprotocol/server-github@2025.4.8"],
+      "args": ["-y", "@acme/github-tools-mcp@1.2.0"],
       "env": {{
         "GITHUB_PERSONAL_ACCESS_TOKEN": "{token}"
       }}
@@ -81,7 +81,7 @@ pub const PLACEHOLDER_MCP: &str = r#"{
   "mcpServers": {
     "github": {
       "command": "npx",
-      "args": ["-y", "@modelcontextprotocol/server-github@2025.4.8"],
+      "args": ["-y", "@acme/github-tools-mcp@1.2.0"],
       "env": {
         "GITHUB_TOKEN": "<YOUR_TOKEN>"
       }
