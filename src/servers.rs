@@ -5,9 +5,9 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
 use serde::Deserialize;
 
+use crate::detect::pattern::Pattern;
 use crate::formats::Field;
 use crate::model::McpFile;
 use crate::source::Span;
@@ -71,6 +71,9 @@ pub struct Widen {
     pub url: Option<String>,
     pub header: Option<String>,
     pub message: String,
+    /// `arg_pattern` and `value`, compiled on first use.
+    #[serde(skip)]
+    compiled: OnceLock<(Option<Pattern>, Option<Pattern>)>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -372,18 +375,21 @@ impl Profile {
     }
 }
 
-fn regex(pattern: &str) -> Option<Regex> {
-    regex::RegexBuilder::new(pattern)
-        .size_limit(1 << 20)
-        .build()
-        .ok()
-}
-
 impl Widen {
+    fn patterns(&self) -> &(Option<Pattern>, Option<Pattern>) {
+        self.compiled.get_or_init(|| {
+            let compile = |p: &Option<String>| p.as_deref().and_then(|p| Pattern::new(p).ok());
+            (compile(&self.arg_pattern), compile(&self.value))
+        })
+    }
+
     fn value_ok(&self, value: &str) -> bool {
-        self.value
-            .as_deref()
-            .is_none_or(|v| regex(v).is_some_and(|r| r.is_match(value)))
+        self.value.is_none()
+            || self
+                .patterns()
+                .1
+                .as_ref()
+                .is_some_and(|r| r.is_match(value))
     }
 
     /// Where this widening setting is, if present.
@@ -399,7 +405,7 @@ impl Widen {
                 }
             }
         }
-        if let Some(re) = self.arg_pattern.as_deref().and_then(regex) {
+        if let Some(re) = &self.patterns().0 {
             if let Some((_, span)) = launch
                 .args
                 .iter()
