@@ -71,6 +71,12 @@ struct CheckArgs {
     /// ~/.cursor/mcp.json, Claude Desktop's, ~/.codex/config.toml, …)
     #[arg(long)]
     user: bool,
+    /// Use this config file instead of the nearest mcplint.toml
+    #[arg(long, value_name = "PATH", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore any mcplint.toml
+    #[arg(long)]
+    no_config: bool,
 }
 
 fn parse_client(name: &str) -> Result<&'static formats::Format, String> {
@@ -172,6 +178,8 @@ pub fn main() -> u8 {
 /// move a `check` that follows the options to the front.
 fn subcommand_first(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
     const TAKES_VALUE: &[&str] = &[
+        "--config",
+        "--client",
         "--format",
         "--color",
         "--fail-on",
@@ -219,6 +227,11 @@ fn check(args: CheckArgs) -> u8 {
         max_file_size: args.max_file_size,
         forced: args.client,
         user: args.user,
+        config: match (&args.config, args.no_config) {
+            (Some(path), _) => run::ConfigChoice::Path(path.clone()),
+            (None, true) => run::ConfigChoice::Ignore,
+            (None, false) => run::ConfigChoice::Discover,
+        },
     };
     let mut report = if files.is_empty() && !args.user {
         Report {

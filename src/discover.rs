@@ -30,6 +30,18 @@ pub struct Discovered {
 /// MCP config's, and is skipped silently otherwise (pre-commit passes every
 /// staged file).
 pub fn discover(paths: &[PathBuf], cwd: &Path, forced: Option<&'static Format>) -> Discovered {
+    discover_with(paths, cwd, &|path: &Path| {
+        forced.or_else(|| formats::for_path(path))
+    })
+}
+
+/// [`discover`] with a custom recogniser (`--client`, the config file's
+/// per-glob clients).
+pub fn discover_with(
+    paths: &[PathBuf],
+    cwd: &Path,
+    recognise: &(dyn Fn(&Path) -> Option<&'static Format> + Sync),
+) -> Discovered {
     let mut found = Discovered::default();
     for path in paths {
         let display = display_path(path, cwd);
@@ -50,10 +62,10 @@ pub fn discover(paths: &[PathBuf], cwd: &Path, forced: Option<&'static Format>) 
                         is_config: true,
                     });
                 }
-                walk(path, cwd, &mut found);
+                walk(path, cwd, recognise, &mut found);
             }
             _ => {
-                if let Some(format) = forced.or_else(|| formats::for_path(path)) {
+                if let Some(format) = recognise(path) {
                     found.targets.push(Target {
                         path: path.clone(),
                         display,
@@ -71,7 +83,12 @@ pub fn discover(paths: &[PathBuf], cwd: &Path, forced: Option<&'static Format>) 
     found
 }
 
-fn walk(root: &Path, cwd: &Path, found: &mut Discovered) {
+fn walk(
+    root: &Path,
+    cwd: &Path,
+    recognise: &(dyn Fn(&Path) -> Option<&'static Format> + Sync),
+    found: &mut Discovered,
+) {
     let targets = Mutex::new(Vec::new());
     let errors = Mutex::new(Vec::new());
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get().min(12));
@@ -116,7 +133,7 @@ fn walk(root: &Path, cwd: &Path, found: &mut Discovered) {
                 if entry.depth() == 0 {
                     return WalkState::Continue;
                 }
-                let Some(format) = formats::for_path(entry.path()) else {
+                let Some(format) = recognise(entry.path()) else {
                     return WalkState::Continue;
                 };
                 let display = display_path(entry.path(), cwd);

@@ -6,6 +6,7 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::analysis;
+use crate::config::Policy;
 use crate::finding::Finding;
 use crate::formats::{Format, Language};
 use crate::model::McpFile;
@@ -53,11 +54,20 @@ pub enum Outcome {
 /// leaks the token, and its snippet must still be masked. When even that
 /// fails, a raw scan masks every credential-looking string.
 pub fn lint_source(source: SourceFile, format: &'static Format) -> FileReport {
+    lint_source_with(source, format, &[])
+}
+
+/// [`lint_source`] under the team's policy from the config file.
+pub fn lint_source_with(
+    source: SourceFile,
+    format: &'static Format,
+    policies: &[Policy],
+) -> FileReport {
     let bom = source.bom_len();
     let text = &source.text[bom..];
     let (mut findings, masks, unparsable) = match parse(text, bom, format.language) {
         Ok(root) => {
-            let (findings, masks) = check(&source, format, &root);
+            let (findings, masks) = check(&source, format, &root, policies);
             (findings, masks, false)
         }
         Err(failure) => {
@@ -66,7 +76,7 @@ pub fn lint_source(source: SourceFile, format: &'static Format) -> FileReport {
                 Language::Toml | Language::Yaml => Err(failure.clone()),
             };
             let (mut findings, masks) = match lenient {
-                Ok(root) => check(&source, format, &root),
+                Ok(root) => check(&source, format, &root, policies),
                 Err(_) => (Vec::new(), analysis::raw_masks(&source.text)),
             };
             findings.push(rules::parse_failure(&failure));
@@ -101,10 +111,15 @@ fn parse(text: &str, offset: usize, language: Language) -> Result<Node<'_>, Pars
 }
 
 /// Model, shared analysis and every rule over one parsed tree.
-fn check(source: &SourceFile, format: &'static Format, root: &Node) -> (Vec<Finding>, Vec<Span>) {
+fn check(
+    source: &SourceFile,
+    format: &'static Format,
+    root: &Node,
+    policies: &[Policy],
+) -> (Vec<Finding>, Vec<Span>) {
     let file = McpFile::build(source, format, root);
     let analysis = analysis::analyze(&file);
-    let mut cx = Context::new(&file, &analysis);
+    let mut cx = Context::new(&file, &analysis).with_policies(policies);
     for rule in rules::RULES {
         rule.check(&mut cx);
     }
@@ -113,6 +128,17 @@ fn check(source: &SourceFile, format: &'static Format, root: &Node) -> (Vec<Find
 
 /// Read and lint one file.
 pub fn lint_path(path: &Path, display: String, format: &'static Format, max_size: u64) -> Outcome {
+    lint_path_with(path, display, format, max_size, &[])
+}
+
+/// [`lint_path`] under the team's policy from the config file.
+pub fn lint_path_with(
+    path: &Path,
+    display: String,
+    format: &'static Format,
+    max_size: u64,
+    policies: &[Policy],
+) -> Outcome {
     let fail = |message: String| {
         Outcome::Failed(FileError {
             file: display.clone(),
@@ -148,7 +174,7 @@ pub fn lint_path(path: &Path, display: String, format: &'static Format, max_size
             human_size(max_size)
         ));
     }
-    Outcome::Linted(lint_bytes(bytes, path, display, format))
+    Outcome::Linted(lint_bytes_with(bytes, path, display, format, policies))
 }
 
 /// Decode and lint; undecodable text is a `parse-error` finding at the
@@ -158,6 +184,16 @@ pub fn lint_bytes(
     path: &Path,
     display: String,
     format: &'static Format,
+) -> FileReport {
+    lint_bytes_with(bytes, path, display, format, &[])
+}
+
+fn lint_bytes_with(
+    bytes: Vec<u8>,
+    path: &Path,
+    display: String,
+    format: &'static Format,
+    policies: &[Policy],
 ) -> FileReport {
     let encoding_failure = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         Some(ParseFailure {
@@ -183,13 +219,14 @@ pub fn lint_bytes(
     match encoding_failure {
         None => {
             let text = String::from_utf8(bytes).unwrap_or_default();
-            lint_source(
+            lint_source_with(
                 SourceFile {
                     path: path.to_path_buf(),
                     display,
                     text,
                 },
                 format,
+                policies,
             )
         }
         Some(failure) => {

@@ -16,6 +16,12 @@ pub enum Severity {
 }
 
 impl Severity {
+    pub fn from_name(name: &str) -> Option<Self> {
+        [Severity::Note, Severity::Warning, Severity::Error]
+            .into_iter()
+            .find(|s| s.as_str() == name)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Note => "note",
@@ -39,6 +45,21 @@ pub enum Category {
 }
 
 impl Category {
+    pub const ALL: [Category; 8] = [
+        Category::Secret,
+        Category::Expansion,
+        Category::Scope,
+        Category::Transport,
+        Category::Permissions,
+        Category::Schema,
+        Category::SupplyChain,
+        Category::Hygiene,
+    ];
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Category::Secret => "secret",

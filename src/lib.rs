@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod carriers;
 pub mod cli;
 pub mod clients;
+pub mod config;
 pub mod detect;
 pub mod discover;
 pub mod engine;

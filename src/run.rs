@@ -5,10 +5,13 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
+use crate::config::{self, Config, Policy};
 use crate::discover::{self, Target};
 use crate::engine::{self, FileError, FileReport, Outcome};
+use crate::finding::Finding;
 use crate::finding::Severity;
-use crate::formats::Format;
+use crate::formats::{self, Format};
+use crate::rules;
 use crate::user;
 
 pub struct Report {
@@ -19,9 +22,14 @@ pub struct Report {
 }
 
 impl Report {
-    /// Config files looked at, readable or not.
+    /// MCP config files looked at, readable or not (mcplint's own config
+    /// file is not one of them).
     pub fn files_scanned(&self) -> usize {
-        self.files.len() + self.errors.iter().filter(|e| e.is_config).count()
+        self.files
+            .iter()
+            .filter(|f| f.format.id != config::CONFIG_FORMAT.id)
+            .count()
+            + self.errors.iter().filter(|e| e.is_config).count()
     }
 
     pub fn count(&self, severity: Severity) -> usize {
@@ -59,11 +67,55 @@ pub struct Options {
     pub forced: Option<&'static Format>,
     /// Also lint every client's per-user config files (`--user`).
     pub user: bool,
+    pub config: ConfigChoice,
+}
+
+/// Which `mcplint.toml` applies.
+#[derive(Clone, Debug, Default)]
+pub enum ConfigChoice {
+    /// The nearest one above the working directory (up to the repository root).
+    #[default]
+    Discover,
+    /// `--config PATH`.
+    Path(PathBuf),
+    /// `--no-config`.
+    Ignore,
 }
 
 /// Lint every config under `paths`.
 pub fn check(paths: &[PathBuf], cwd: &Path, options: &Options) -> Report {
-    let mut found = discover::discover(paths, cwd, options.forced);
+    let path = match &options.config {
+        ConfigChoice::Discover => config::find(cwd),
+        ConfigChoice::Path(p) => Some(p.clone()),
+        ConfigChoice::Ignore => None,
+    };
+    let (config, config_report) = match path.map(|p| config::load(&p, cwd)) {
+        None => (None, None),
+        Some(Ok(c)) => (Some(c), None),
+        Some(Err((source, findings))) => (
+            None,
+            Some(FileReport {
+                source,
+                format: &config::CONFIG_FORMAT,
+                findings,
+                masks: Vec::new(),
+                unparsable: true,
+            }),
+        ),
+    };
+    let mut report = check_with(paths, cwd, options, config.as_ref());
+    report.files.extend(config_report);
+    report
+}
+
+fn check_with(paths: &[PathBuf], cwd: &Path, options: &Options, config: Option<&Config>) -> Report {
+    let recognise = |path: &Path| {
+        options
+            .forced
+            .or_else(|| config.and_then(|c| c.client_for(path)))
+            .or_else(|| formats::for_path(path))
+    };
+    let mut found = discover::discover_with(paths, cwd, &recognise);
     if options.user {
         for t in user::targets(&user::ProcessEnv) {
             if !found.targets.iter().any(|f| f.path == t.path) {
@@ -71,20 +123,100 @@ pub fn check(paths: &[PathBuf], cwd: &Path, options: &Options) -> Report {
             }
         }
     }
-    let mut report = lint_all(&found.targets, options.max_file_size);
+    if let Some(config) = config {
+        found.targets.retain(|t| !config.excluded(&t.path));
+    }
+    let policies = config.map_or(&[][..], |c| &c.policies[..]);
+    let mut report = lint_all(&found.targets, options.max_file_size, policies);
     report.errors.extend(found.errors);
     report.errors.sort_by(|a, b| a.file.cmp(&b.file));
+    if let Some(config) = config {
+        apply(config, &mut report);
+    }
     report
 }
 
+/// Rule selection, severities and reviewed exceptions of the config file;
+/// unmatched and expired exceptions are reported on the config file.
+fn apply(config: &Config, report: &mut Report) {
+    let today = config::today();
+    let mut used = vec![false; config.ignores.len()];
+    for file in &mut report.files {
+        let relative = config.relative(&file.source.path).into_owned();
+        let display = file.source.display.clone();
+        file.findings.retain_mut(|f| {
+            if !config.enabled(f.rule) {
+                return false;
+            }
+            if let Some(level) = config.severity_of(f.rule) {
+                f.severity = level;
+            }
+            let fingerprint = f.fingerprint(&display);
+            let hit = config.ignores.iter().position(|ig| {
+                ig.rule == f.rule.id
+                    && ig.path.is_match(&relative)
+                    && ig
+                        .pointer
+                        .as_deref()
+                        .is_none_or(|p| f.pointer == p || f.pointer.starts_with(&format!("{p}/")))
+                    && ig.hash.as_deref().is_none_or(|h| h == fingerprint)
+                    && ig.expires.as_deref().is_none_or(|e| e >= today.as_str())
+            });
+            match hit {
+                Some(i) => {
+                    used[i] = true;
+                    false
+                }
+                None => true,
+            }
+        });
+    }
+    let mut stale = Vec::new();
+    for (i, ig) in config.ignores.iter().enumerate() {
+        let expired = ig.expires.as_deref().filter(|e| *e < today.as_str());
+        let message = match (expired, used[i]) {
+            (Some(date), _) => format!(
+                "ignore of `{}` expired on {date}; its findings are reported again",
+                ig.rule
+            ),
+            (None, false) => format!("ignore of `{}` matches no finding", ig.rule),
+            (None, true) => continue,
+        };
+        stale.push(
+            Finding::new(&rules::STALE_IGNORE, ig.span, message)
+                .label(format!("reason given: {}", ig.reason))
+                .help("remove the entry, or fix its rule, path or pointer; renew an expired one only after review")
+                .at(&ig.at, None)
+                .discriminator(ig.at.clone()),
+        );
+    }
+    if !stale.is_empty() {
+        report.files.push(FileReport {
+            source: config.source.clone(),
+            format: &config::CONFIG_FORMAT,
+            findings: stale,
+            masks: Vec::new(),
+            unparsable: false,
+        });
+    }
+}
+
 /// Lint targets on every core; results come back in target order.
-pub fn lint_all(targets: &[Target], max_file_size: u64) -> Report {
+pub fn lint_all(targets: &[Target], max_file_size: u64, policies: &[Policy]) -> Report {
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<(usize, Outcome)>> = Mutex::new(Vec::with_capacity(targets.len()));
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(targets.len().max(1));
-    let lint = |t: &Target| engine::lint_path(&t.path, t.display.clone(), t.format, max_file_size);
+    let lint = |t: &Target| {
+        engine::lint_path_with(
+            &t.path,
+            t.display.clone(),
+            t.format,
+            max_file_size,
+            policies,
+        )
+    };
     if workers == 1 {
         // One file (or one core): no thread to spawn, no stack to map.
         let outcomes = targets.iter().map(lint).enumerate().collect();

@@ -107,10 +107,18 @@ fn to_json(node: &Node) -> Json {
 
 /// Every violation of the format's schema in `root`.
 pub fn validate(format: &Format, root: &Node) -> Vec<Violation> {
-    let Some(compiled) = compiled(format.id) else {
+    validate_as(format.id, instance(format, root), root)
+}
+
+/// Every violation of schema `id` (a file of `rules/schemas/`) in `root`.
+pub fn validate_document(id: &str, root: &Node) -> Vec<Violation> {
+    validate_as(id, to_json(root), root)
+}
+
+fn validate_as(id: &str, instance: Json, root: &Node) -> Vec<Violation> {
+    let Some(compiled) = compiled(id) else {
         return Vec::new();
     };
-    let instance = instance(format, root);
     let mut out: Vec<Violation> = compiled
         .validator
         .iter_errors(&instance)

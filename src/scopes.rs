@@ -23,6 +23,19 @@ pub enum Rank {
 }
 
 impl Rank {
+    pub fn from_name(name: &str) -> Option<Self> {
+        [
+            Rank::Identity,
+            Rank::Read,
+            Rank::Write,
+            Rank::Delete,
+            Rank::Admin,
+            Rank::OrgWide,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == name)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Rank::Identity => "identity",
@@ -159,6 +172,88 @@ pub fn split(list: &str) -> Vec<(Range<usize>, &str)> {
                 start = None;
             }
             _ => {}
+        }
+    }
+    out
+}
+
+/// One scope a config requests, where, and what the catalogs say of it.
+pub struct ScopeUse {
+    pub scope: String,
+    pub span: crate::source::Span,
+    pub entry: Option<(&'static Catalog, &'static Scope)>,
+}
+
+const GOOGLE: &str = "https://www.googleapis.com/auth/";
+
+/// Every scope requested in `site`: under a scope-named key, flag or query
+/// parameter, and Google scope URLs anywhere.
+pub fn uses(file: &crate::model::McpFile, site: &crate::model::Site) -> Vec<ScopeUse> {
+    use crate::carriers::{self, How};
+    let catalogs = builtin();
+    let text = site.text();
+    let mut lists: Vec<Range<usize>> = Vec::new();
+    if site.name.is_some_and(is_scope_name) {
+        lists.push(0..text.len());
+    }
+    for c in carriers::carried(site, file.server_of(site)) {
+        if matches!(c.how, How::Flag | How::UrlQuery | How::EnvArg)
+            && c.name.as_deref().is_some_and(is_scope_name)
+            && c.decoded.is_none()
+        {
+            lists.push(c.range);
+        }
+    }
+    if lists.is_empty() && text.contains(GOOGLE) {
+        lists.push(0..text.len());
+    }
+    if lists.is_empty() {
+        return Vec::new();
+    }
+    let server = file.server_of(site);
+    let args = server.map(|s| {
+        s.args
+            .iter()
+            .flatten()
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    let context = [
+        server.map(|s| s.name).unwrap_or_default(),
+        server.and_then(|s| s.command).unwrap_or_default(),
+        args.as_deref().unwrap_or_default(),
+        site.name.unwrap_or_default(),
+        text,
+    ]
+    .join(" ")
+    .to_ascii_lowercase();
+    let mut out = Vec::new();
+    for list in lists {
+        let list_text = text[list.clone()].replace("%20", " ");
+        // A value that is one scope with spaces in it ("DNS Edit").
+        let whole = list_text.trim();
+        let pieces = if whole.contains(' ') && lookup(catalogs, whole, &context).is_some() {
+            let start = list_text.len() - list_text.trim_start().len();
+            vec![(start..start + whole.len(), whole)]
+        } else {
+            split(&list_text)
+        };
+        for (range, scope) in pieces {
+            // `%20` became one byte: then only the whole list maps to source.
+            let span = if list_text.len() == list.len() {
+                site.span_of(
+                    &file.source.text,
+                    list.start + range.start..list.start + range.end,
+                )
+            } else {
+                site.span_of(&file.source.text, list.clone())
+            };
+            out.push(ScopeUse {
+                scope: scope.to_string(),
+                span,
+                entry: lookup(catalogs, scope, &context),
+            });
         }
     }
     out

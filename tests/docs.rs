@@ -67,6 +67,8 @@ fn rule_ids_are_stable() {
             "overbroad-scope",
             "parse-error",
             "placeholder-value",
+            "policy-violation",
+            "stale-ignore",
             "unexpanded-reference",
             "unguarded-destructive-tools",
             "unknown-input",

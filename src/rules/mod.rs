@@ -17,6 +17,8 @@ mod parse_error;
 mod permissions;
 mod place;
 mod placeholder_value;
+mod policy_violation;
+mod stale_ignore;
 mod unexpanded_reference;
 mod unguarded_destructive_tools;
 mod unknown_input;
@@ -24,7 +26,9 @@ mod unnarrowed_server;
 mod unpinned_package;
 
 pub use broad_credential::is_loopback;
+pub use invalid_config::META as INVALID_CONFIG;
 pub use parse_error::parse_failure;
+pub use stale_ignore::META as STALE_IGNORE;
 
 use crate::analysis::Analysis;
 use crate::finding::{Category, Finding, Severity};
@@ -50,10 +54,12 @@ pub struct RuleMeta {
     pub docs: &'static str,
 }
 
-/// What a rule sees: the model and the shared secret scan.
+/// What a rule sees: the model, the shared secret scan, and the team's
+/// policy from the config file.
 pub struct Context<'a, 't> {
     pub file: &'a McpFile<'t>,
     pub analysis: &'a Analysis,
+    pub policies: &'a [crate::config::Policy],
     findings: Vec<Finding>,
 }
 
@@ -62,8 +68,14 @@ impl<'a, 't> Context<'a, 't> {
         Context {
             file,
             analysis,
+            policies: &[],
             findings: Vec::new(),
         }
+    }
+
+    pub fn with_policies(mut self, policies: &'a [crate::config::Policy]) -> Self {
+        self.policies = policies;
+        self
     }
 
     pub fn report(&mut self, finding: Finding) {
@@ -100,12 +112,14 @@ pub static RULES: &[&dyn Rule] = &[
     &ineffective_allow_rule::IneffectiveAllowRule,
     &broad_allow_rule::BroadAllowRule,
     &unguarded_destructive_tools::UnguardedDestructiveTools,
+    &policy_violation::PolicyViolation,
 ];
 
 /// Every rule id users can see, including those the engine reports itself.
 pub fn all() -> Vec<&'static RuleMeta> {
     let mut all: Vec<&'static RuleMeta> = RULES.iter().map(|r| r.meta()).collect();
     all.push(&parse_error::META);
+    all.push(&stale_ignore::META);
     all.sort_by_key(|m| m.id);
     all
 }

@@ -1,0 +1,268 @@
+//! `mcplint.toml`: rule selection and severities, excludes, per-glob
+//! clients, reviewed exceptions, the team policy, and clear errors.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+const PAT: &str = "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";
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+fn run(root: &Path, args: &[&str]) -> (i32, Value) {
+    let out = Command::cargo_bin("mcplint")
+        .unwrap()
+        .current_dir(root)
+        .args(["--format", "json"])
+        .args(args)
+        .env("HOME", root.join("no-home"))
+        .output()
+        .unwrap();
+    let doc = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+    (out.status.code().unwrap(), doc)
+}
+
+fn rules(doc: &Value) -> Vec<String> {
+    let mut r: Vec<String> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect();
+    r.sort();
+    r
+}
+
+fn repo() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    write(
+        dir.path(),
+        ".mcp.json",
+        &format!(
+            r#"{{"mcpServers": {{"gh": {{"command": "acme-gh", "env": {{"GITHUB_TOKEN": "{PAT}"}}}}, "mem": {{"command": "npx", "args": ["-y", "@modelcontextprotocol/server-memory"]}}}}}}"#
+        ),
+    );
+    dir
+}
+
+#[test]
+fn without_config_everything_runs() {
+    let d = repo();
+    let (code, doc) = run(d.path(), &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        rules(&doc),
+        ["broad-credential", "literal-secret", "unpinned-package"]
+    );
+}
+
+#[test]
+fn rules_can_be_disabled_selected_and_re_rated() {
+    let d = repo();
+    write(
+        d.path(),
+        "mcplint.toml",
+        "[rules]\ndisable = [\"supply-chain\"]\n[rules.severity]\nbroad-credential = \"note\"\n",
+    );
+    let (code, doc) = run(d.path(), &[]);
+    assert_eq!(code, 1);
+    assert_eq!(rules(&doc), ["broad-credential", "literal-secret"]);
+    let broad = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "broad-credential")
+        .unwrap();
+    assert_eq!(broad["severity"], "note");
+    write(
+        d.path(),
+        "mcplint.toml",
+        "[rules]\nselect = [\"unpinned-package\"]\n",
+    );
+    let (code, doc) = run(d.path(), &[]);
+    assert_eq!(
+        (code, rules(&doc)),
+        (0, vec!["unpinned-package".to_string()])
+    );
+    // --no-config and --config PATH
+    let (_, doc) = run(d.path(), &["--no-config"]);
+    assert_eq!(rules(&doc).len(), 3);
+    write(d.path(), "other.toml", "[rules]\nselect = [\"secret\"]\n");
+    let (_, doc) = run(d.path(), &["--config", "other.toml"]);
+    assert_eq!(rules(&doc), ["literal-secret"]);
+}
+
+#[test]
+fn excludes_and_per_glob_clients() {
+    let d = repo();
+    write(
+        d.path(),
+        "vendor/x/.mcp.json",
+        &format!(r#"{{"mcpServers": {{"v": {{"command": "x", "env": {{"API_KEY": "{PAT}"}}}}}}}}"#),
+    );
+    write(
+        d.path(),
+        "team/servers.mcp.json",
+        r#"{"mcpServers": {"c": {"command": "acme", "env": {"T": "${T}"}}}}"#,
+    );
+    write(d.path(), "mcplint.toml", "exclude = [\"vendor/**\"]\n\n[[client]]\nglob = \"team/*.mcp.json\"\nclient = \"cursor\"\n");
+    let (_, doc) = run(d.path(), &[".", "team/servers.mcp.json"]);
+    let files: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["file"].as_str().unwrap())
+        .collect();
+    assert!(!files.iter().any(|f| f.starts_with("vendor/")), "{files:?}");
+    let cursor = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["file"] == "team/servers.mcp.json")
+        .expect("team file linted");
+    assert_eq!(cursor["client"], "cursor");
+    assert_eq!(cursor["rule"], "unexpanded-reference");
+}
+
+#[test]
+fn reviewed_exceptions_hide_findings_and_stale_ones_are_reported() {
+    let d = repo();
+    write(
+        d.path(),
+        "mcplint.toml",
+        r#"[[ignore]]
+rule = "literal-secret"
+path = ".mcp.json"
+pointer = "/mcpServers/gh"
+reason = "revoked test token kept for the demo"
+
+[[ignore]]
+rule = "unpinned-package"
+path = "nowhere/**"
+reason = "mistyped path"
+
+[[ignore]]
+rule = "broad-credential"
+path = "**"
+reason = "was accepted until the end of 2020"
+expires = "2020-12-31"
+"#,
+    );
+    let (code, doc) = run(d.path(), &[]);
+    assert_eq!(code, 1);
+    let found: Vec<(String, String)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["file"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        !found.iter().any(|(r, _)| r == "literal-secret"),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|(r, _)| r == "broad-credential"),
+        "expired ignore no longer applies: {found:?}"
+    );
+    let stale: Vec<&(String, String)> = found.iter().filter(|(r, _)| r == "stale-ignore").collect();
+    assert_eq!(stale.len(), 2, "{found:?}");
+    assert!(stale.iter().all(|(_, f)| f == "mcplint.toml"));
+    assert_eq!(
+        doc["files_scanned"], 1,
+        "the config file is not an MCP config"
+    );
+}
+
+#[test]
+fn config_mistakes_are_errors_at_their_span() {
+    let d = repo();
+    write(d.path(), "mcplint.toml", "[rules]\nselekt = [\"secret\"]\ndisable = [\"no-such-rule\"]\n\n[[ignore]]\nrule = \"literal-secret\"\npath = \"**\"\n");
+    let (code, doc) = run(d.path(), &[]);
+    assert_eq!(code, 2, "{doc:#}");
+    let problems: Vec<(&str, u64)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["file"] == "mcplint.toml")
+        .map(|f| (f["message"].as_str().unwrap(), f["line"].as_u64().unwrap()))
+        .collect();
+    assert!(
+        problems
+            .iter()
+            .any(|(m, l)| m.contains("selekt") && *l == 2),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|(m, l)| m.contains("no-such-rule") && *l == 3),
+        "{problems:?}"
+    );
+    assert!(
+        problems.iter().any(|(m, _)| m.contains("reason")),
+        "an ignore needs a reason: {problems:?}"
+    );
+    // The configs are still linted with nothing lost.
+    assert!(rules(&doc).contains(&"literal-secret".to_string()));
+}
+
+#[test]
+fn team_policy_limits_scopes_and_requires_read_only() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::create_dir(d.path().join(".git")).unwrap();
+    write(
+        d.path(),
+        ".mcp.json",
+        r#"{"mcpServers": {
+  "github": {"type": "http", "url": "https://api.githubcopilot.com/mcp/", "oauth": {"scopes": "read:org repo"}},
+  "docs": {"type": "http", "url": "https://api.githubcopilot.com/mcp/readonly", "oauth": {"scopes": "read:org"}}
+}}"#,
+    );
+    write(
+        d.path(),
+        "mcplint.toml",
+        "[[policy]]\nprofile = \"github\"\nmax-rank = \"read\"\nrequire-read-only = true\n",
+    );
+    let (code, doc) = run(d.path(), &[]);
+    assert_eq!(code, 1);
+    let violations: Vec<(&str, &str)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "policy-violation")
+        .map(|f| {
+            (
+                f["server"].as_str().unwrap(),
+                f["message"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert!(
+        violations
+            .iter()
+            .any(|(s, m)| *s == "github" && m.contains("`repo`")),
+        "{violations:?}"
+    );
+    assert!(
+        violations
+            .iter()
+            .any(|(s, m)| *s == "github" && m.contains("read-only")),
+        "{violations:?}"
+    );
+    assert!(
+        !violations.iter().any(|(s, _)| *s == "docs"),
+        "the narrow server meets the policy: {violations:?}"
+    );
+}
