@@ -77,6 +77,22 @@ struct CheckArgs {
     /// Ignore any mcplint.toml
     #[arg(long)]
     no_config: bool,
+    /// Apply safe fixes: move literal secrets to the env file and write the
+    /// client's own reference instead; correct reference spellings
+    #[arg(long)]
+    fix: bool,
+    /// With --fix or --diff, also apply fixes that change what a server may do
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print a unified diff of what --fix would change (secrets masked); write nothing
+    #[arg(long, conflicts_with = "fix")]
+    diff: bool,
+    /// With --fix, exit 1 when a file was changed (for pre-commit)
+    #[arg(long)]
+    exit_non_zero_on_fix: bool,
+    /// The env file extracted secrets go to (default: .env at the repository root)
+    #[arg(long, value_name = "PATH")]
+    env_file: Option<PathBuf>,
 }
 
 fn parse_client(name: &str) -> Result<&'static formats::Format, String> {
@@ -241,6 +257,13 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         run::check(&files, &cwd, &options)
     };
+    if (args.fix || args.diff) && !stdin.is_empty() {
+        eprintln!("mcplint: --fix and --diff need files; standard input cannot be rewritten");
+        return 2;
+    }
+    if args.fix || args.diff {
+        return fix(&args, &files, &cwd, &options, report);
+    }
     if !stdin.is_empty() {
         lint_stdin(&args, &cwd, &mut report);
     } else if args.stdin_filename.is_some() {
@@ -258,6 +281,50 @@ fn check(args: CheckArgs) -> u8 {
     };
     write_out(&text);
     report.exit_code(args.fail_on.level())
+}
+
+fn render(args: &CheckArgs, report: &Report) -> String {
+    match args.format {
+        Format::Json => json::render(report),
+        Format::Human => human::render(
+            report,
+            &human::Style {
+                color: use_color(args.color),
+                width: terminal_width(),
+            },
+        ),
+    }
+}
+
+/// `--fix` / `--diff`, then the report of what remains.
+fn fix(
+    args: &CheckArgs,
+    files: &[PathBuf],
+    cwd: &Path,
+    options: &run::Options,
+    report: Report,
+) -> u8 {
+    let outcome = crate::fix::apply(
+        &report,
+        &crate::fix::Options {
+            unsafe_fixes: args.unsafe_fixes,
+            write: args.fix,
+            env_file: args.env_file.clone(),
+            cwd: cwd.to_path_buf(),
+        },
+    );
+    if args.diff {
+        write_out(&outcome.diff);
+        return u8::from(!outcome.diff.is_empty());
+    }
+    eprint!("{}", crate::fix::summary(&outcome));
+    let after = run::check(files, cwd, options);
+    write_out(&render(args, &after));
+    let code = after.exit_code(args.fail_on.level());
+    if args.exit_non_zero_on_fix && !outcome.files_changed.is_empty() {
+        return code.max(1);
+    }
+    code
 }
 
 fn lint_stdin(args: &CheckArgs, cwd: &Path, report: &mut Report) {

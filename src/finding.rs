@@ -82,6 +82,53 @@ pub enum Confidence {
     High,
 }
 
+/// How safe a fix is to apply without review.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Applicability {
+    /// Advice only: nothing can be changed automatically.
+    DisplayOnly,
+    /// Changes what a server may do (`--unsafe-fixes`).
+    Unsafe,
+    /// Keeps behaviour (`--fix`).
+    Safe,
+}
+
+/// A byte-range replacement in the original text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+/// A secret moving out of the file into the env file.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Extraction {
+    pub var: String,
+    /// The secret itself: written only to the env file, never printed.
+    pub value: String,
+    /// The client, for how to load the env file.
+    pub client: &'static str,
+}
+
+impl std::fmt::Debug for Extraction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Extraction {{ var: {:?}, value: <masked>, client: {:?} }}",
+            self.var, self.client
+        )
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Fix {
+    pub title: String,
+    pub applicability: Applicability,
+    pub edits: Vec<Edit>,
+    pub extraction: Option<Extraction>,
+}
+
 #[derive(Clone, Debug)]
 pub struct Label {
     pub span: Span,
@@ -107,6 +154,7 @@ pub struct Finding {
     /// Tells apart findings of one rule at one pointer (which credential in
     /// the string), without positions, so fingerprints survive edits.
     pub discriminator: String,
+    pub fix: Option<Fix>,
 }
 
 impl Finding {
@@ -126,7 +174,13 @@ impl Finding {
             pointer: String::new(),
             secret_preview: None,
             discriminator: String::new(),
+            fix: None,
         }
+    }
+
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
     }
 
     pub fn label(mut self, text: impl Into<String>) -> Self {

@@ -57,6 +57,18 @@ fn diagnostic(f: &Finding, excerpt: &Excerpt, primary: Range<usize>) -> MietteDi
     if !help.is_empty() {
         help.push('\n');
     }
+    if let Some(fix) = f
+        .fix
+        .as_ref()
+        .filter(|x| x.applicability != crate::finding::Applicability::DisplayOnly)
+    {
+        let how = if fix.applicability == crate::finding::Applicability::Safe {
+            "--fix"
+        } else {
+            "--fix --unsafe-fixes"
+        };
+        help.push_str(&format!("fixable with {how}: {}\n", fix.title));
+    }
     help.push_str(&format!("details: mcplint explain {}", f.rule.id));
     MietteDiagnostic::new(f.message.clone())
         .with_code(f.rule.id)

@@ -42,7 +42,25 @@ struct JsonFinding<'a> {
     help: Option<&'a str>,
     secret_preview: Option<&'a str>,
     fingerprint: String,
-    fix: Option<()>,
+    fix: Option<JsonFix<'a>>,
+}
+
+/// A fix as edits of the config file; never the secret (the env file's
+/// value is not in it).
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    title: &'a str,
+    applicability: crate::finding::Applicability,
+    edits: Vec<JsonEdit<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    env_var: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    offset: u32,
+    length: usize,
+    replacement: &'a str,
 }
 
 #[derive(Serialize)]
@@ -92,7 +110,20 @@ pub fn render(report: &Report) -> String {
                 help: f.help.as_deref(),
                 secret_preview: f.secret_preview.as_deref(),
                 fingerprint: f.fingerprint(&file.source.display),
-                fix: None,
+                fix: f.fix.as_ref().map(|fix| JsonFix {
+                    title: &fix.title,
+                    applicability: fix.applicability,
+                    edits: fix
+                        .edits
+                        .iter()
+                        .map(|e| JsonEdit {
+                            offset: e.span.start,
+                            length: e.span.len(),
+                            replacement: &e.replacement,
+                        })
+                        .collect(),
+                    env_var: fix.extraction.as_ref().map(|x| x.var.as_str()),
+                }),
             });
         }
     }

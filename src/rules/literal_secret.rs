@@ -3,7 +3,9 @@ use crate::analysis::{Candidate, Recognised};
 use crate::carriers::How;
 use crate::clients::Spelling;
 use crate::detect::HitState;
-use crate::finding::{Category, Confidence, Finding, Severity};
+use crate::finding::{
+    Applicability, Category, Confidence, Edit, Extraction, Finding, Fix, Severity,
+};
 use crate::formats::Field;
 use crate::model::Site;
 use crate::varname;
@@ -78,8 +80,55 @@ impl Rule for LiteralSecret {
                 .at(&site.pointer, server)
                 .secret(c.preview.clone())
                 .discriminator(format!("{}#{n}", recognised_id(c)));
+            if let Some(fix) = extraction_fix(cx, site, c, &var) {
+                finding = finding.with_fix(fix);
+            }
             cx.report(finding);
         }
+    }
+}
+
+/// Move the secret to the env file and leave the client's own reference
+/// in its place; where the client cannot read a reference there, advice.
+fn extraction_fix(cx: &Context, site: &Site, c: &Candidate, var: &str) -> Option<Fix> {
+    let client = cx.file.format.client;
+    if c.state != HitState::Secret {
+        return None;
+    }
+    let advice = |title: String| Fix {
+        title,
+        applicability: Applicability::DisplayOnly,
+        edits: Vec::new(),
+        extraction: None,
+    };
+    if matches!(site.field, Field::SettingsEnv | Field::Other) {
+        return Some(advice(instead(cx, site, c, var)));
+    }
+    // VS Code is reported not to substitute `${env:…}` in headers.
+    if client.id == "vscode" && site.field == Field::Headers {
+        return Some(advice(format!(
+            "add an input {{\"type\": \"promptString\", \"id\": \"{}\", \"password\": true}} and write ${{input:{}}} here",
+            var.to_ascii_lowercase(),
+            var.to_ascii_lowercase()
+        )));
+    }
+    match client.dialect.spell(site.field, var) {
+        Spelling::Advice(text) => Some(advice(text)),
+        Spelling::Reference(reference) => Some(Fix {
+            title: format!(
+                "replace it with {reference} and keep the value in the env file as {var}"
+            ),
+            applicability: Applicability::Safe,
+            edits: vec![Edit {
+                span: c.span,
+                replacement: reference,
+            }],
+            extraction: Some(Extraction {
+                var: var.to_string(),
+                value: site.text()[c.range.clone()].to_string(),
+                client: client.id,
+            }),
+        }),
     }
 }
 

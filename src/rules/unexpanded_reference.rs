@@ -1,6 +1,6 @@
 use super::{place, Context, FixAvailability, Rule, RuleMeta};
 use crate::clients::{Client, Spelling};
-use crate::finding::{Category, Finding, Severity};
+use crate::finding::{Applicability, Category, Edit, Finding, Fix, Severity};
 use crate::formats::Field;
 use crate::reference::{Reference, Syntax};
 
@@ -54,6 +54,11 @@ impl Rule for UnexpandedReference {
                 }
                 let written = &site.text()[r.range.clone()];
                 let (help, label) = advice(r, |v| dialect.spell(site.field, v), file.format.client);
+                let fix = rewrite(
+                    r,
+                    dialect.spell(site.field, &r.name),
+                    site.span_of(&file.source.text, r.range.clone()),
+                );
                 let finding = Finding::new(
                     &META,
                     site.span_of(&file.source.text, r.range.clone()),
@@ -66,9 +71,42 @@ impl Rule for UnexpandedReference {
                 .help(help)
                 .at(&site.pointer, file.server_of(site).map(|s| s.name))
                 .discriminator(format!("{:?}:{}#{n}", r.syntax, r.name));
+                let finding = match fix {
+                    Some(fix) => finding.with_fix(fix),
+                    None => finding,
+                };
                 cx.report(finding);
             }
         }
+    }
+}
+
+/// The client's own spelling of a plain variable reference, as an edit.
+fn rewrite(r: &Reference, spelling: Spelling, span: crate::source::Span) -> Option<Fix> {
+    let plain = matches!(
+        r.syntax,
+        Syntax::Bare
+            | Syntax::Braced
+            | Syntax::EnvColon
+            | Syntax::Percent
+            | Syntax::OpenCode
+            | Syntax::DoubleBrace
+    ) && r
+        .name
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        && !r.name.is_empty();
+    match spelling {
+        Spelling::Reference(text) if plain => Some(Fix {
+            title: format!("write {text}"),
+            applicability: Applicability::Safe,
+            edits: vec![Edit {
+                span,
+                replacement: text,
+            }],
+            extraction: None,
+        }),
+        _ => None,
     }
 }
 

@@ -1,0 +1,163 @@
+//! The env file secrets move to: dotenv syntax (`NAME=value`), mode 0600,
+//! git-ignored (checked with git2, the entry added when missing). An
+//! existing variable is never overwritten with another value.
+
+use std::path::{Path, PathBuf};
+
+/// Default file name, in the repository's top directory (or the working
+/// directory outside a repository).
+pub const DEFAULT_NAME: &str = ".env";
+
+/// Variables already in an env file.
+pub fn read(path: &Path) -> Vec<(String, String)> {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|line| {
+            let line = line.trim();
+            let line = line.strip_prefix("export ").unwrap_or(line);
+            if line.starts_with('#') {
+                return None;
+            }
+            let (name, value) = line.split_once('=')?;
+            Some((name.trim().to_string(), unquote(value.trim())))
+        })
+        .collect()
+}
+
+fn unquote(value: &str) -> String {
+    if let Some(inner) = value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) {
+        return inner.to_string();
+    }
+    if let Some(inner) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
+        return inner
+            .replace("\\\"", "\"")
+            .replace("\\$", "$")
+            .replace("\\\\", "\\");
+    }
+    value.to_string()
+}
+
+/// A value written so dotenv readers and `set -a; . ./.env` agree on it.
+pub fn quote(value: &str) -> String {
+    if value
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"_./:@+=-,".contains(&b))
+    {
+        value.to_string()
+    } else if !value.contains('\'') {
+        format!("'{value}'")
+    } else {
+        format!(
+            "\"{}\"",
+            value
+                .replace('\\', "\\\\")
+                .replace('"', "\\\"")
+                .replace('$', "\\$")
+        )
+    }
+}
+
+/// A name not yet used for another value: `NAME`, else `NAME_2`, `NAME_3`…
+pub fn free_name(name: &str, value: &str, taken: &[(String, String)]) -> String {
+    for n in 1.. {
+        let candidate = if n == 1 {
+            name.to_string()
+        } else {
+            format!("{name}_{n}")
+        };
+        match taken.iter().find(|(k, _)| *k == candidate) {
+            None => return candidate,
+            Some((_, v)) if v == value => return candidate,
+            Some(_) => continue,
+        }
+    }
+    unreachable!("the loop returns")
+}
+
+/// The default env file for a config file: in its repository's work tree
+/// root, else in `cwd`.
+pub fn default_path(config: &Path, cwd: &Path) -> PathBuf {
+    let dir = config.parent().unwrap_or(cwd);
+    match git2::Repository::discover(dir)
+        .ok()
+        .and_then(|r| r.workdir().map(Path::to_path_buf))
+    {
+        Some(root) => root.join(DEFAULT_NAME),
+        None => cwd.join(DEFAULT_NAME),
+    }
+}
+
+/// Make sure git ignores `path`; returns the `.gitignore` changed, if any.
+pub fn ensure_ignored(path: &Path) -> Result<Option<PathBuf>, String> {
+    let dir = path.parent().ok_or("the env file has no directory")?;
+    let Ok(repo) = git2::Repository::discover(dir) else {
+        return Ok(None); // not in a repository: nothing can commit it
+    };
+    let Some(root) = repo.workdir() else {
+        return Ok(None);
+    };
+    let absolute = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let Ok(relative) = absolute.strip_prefix(&root) else {
+        return Ok(None);
+    };
+    if repo.is_path_ignored(relative).unwrap_or(false) {
+        return Ok(None);
+    }
+    let gitignore = root.join(".gitignore");
+    let old = std::fs::read(&gitignore).ok();
+    let mut text = String::from_utf8_lossy(old.as_deref().unwrap_or_default()).into_owned();
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(&format!(
+        "# secrets moved out of MCP configs by mcplint --fix\n/{}\n",
+        relative.to_string_lossy().replace('\\', "/")
+    ));
+    crate::write::atomically(&gitignore, text.as_bytes(), old.as_deref(), 0o644)
+        .map_err(|e| e.to_string())?;
+    Ok(Some(gitignore))
+}
+
+/// How to load the env file for a client, one line.
+pub fn how_to_load(client: &str, env: &str) -> String {
+    match client {
+        "claude-code" | "gemini-cli" | "copilot-cli" => {
+            format!("export them before starting the client: `set -a; . {env}; set +a`")
+        }
+        "cursor" | "vscode" | "windsurf" | "cline" | "roo-code" => {
+            format!("export them in the environment the editor starts from (`set -a; . {env}; set +a`), or point the server's `envFile` at {env}")
+        }
+        "opencode" => format!("export them before starting opencode: `set -a; . {env}; set +a`"),
+        "continue" => format!("Continue reads `.env` files itself (workspace `.env`, `.continue/.env`); keep them in {env}"),
+        _ => format!("export them in the environment that starts the client: `set -a; . {env}; set +a`"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_round_trips() {
+        for v in ["ghp_abc", "p@ss word", "it's", "a\"b$c"] {
+            let line = format!("X={}", quote(v));
+            let dir = tempfile::tempdir().unwrap();
+            let p = dir.path().join(".env");
+            std::fs::write(&p, &line).unwrap();
+            assert_eq!(read(&p), vec![("X".to_string(), v.to_string())], "{line}");
+        }
+    }
+
+    #[test]
+    fn names_never_clash_with_other_values() {
+        let taken = vec![
+            ("TOKEN".to_string(), "a".to_string()),
+            ("TOKEN_2".to_string(), "b".to_string()),
+        ];
+        assert_eq!(free_name("TOKEN", "a", &taken), "TOKEN");
+        assert_eq!(free_name("TOKEN", "c", &taken), "TOKEN_3");
+        assert_eq!(free_name("NEW", "c", &taken), "NEW");
+    }
+}

@@ -1,0 +1,372 @@
+//! `--fix` and `--diff`: apply the findings' edits to the bytes of the
+//! original text (never re-serialising), re-parse and re-lint until stable,
+//! move extracted secrets to the env file first so nothing is lost, then
+//! write each changed config atomically.
+
+use std::path::{Path, PathBuf};
+
+use crate::engine::{self, FileReport};
+use crate::envfile;
+use crate::finding::{Applicability, Edit, Extraction};
+use crate::output;
+use crate::run::Report;
+use crate::source::{SourceFile, Span};
+use crate::write;
+
+/// Rounds of fix → re-lint before giving up on convergence.
+const MAX_ROUNDS: usize = 4;
+
+pub struct Options {
+    pub unsafe_fixes: bool,
+    /// Write files; `false` for `--diff`.
+    pub write: bool,
+    pub env_file: Option<PathBuf>,
+    pub cwd: PathBuf,
+}
+
+#[derive(Default)]
+pub struct Outcome {
+    pub files_changed: Vec<String>,
+    pub fixes_applied: usize,
+    /// Variables the env file now holds for the configs, with the client.
+    pub moved: Vec<(String, &'static str)>,
+    /// `(wanted, used)` when a name was taken by another value.
+    pub renamed: Vec<(String, String)>,
+    pub env_file: Option<PathBuf>,
+    pub gitignore_added: Option<PathBuf>,
+    /// Files git tracks whose secrets were committed, with the commit.
+    pub committed: Vec<(String, Option<String>)>,
+    pub diff: String,
+    pub problems: Vec<String>,
+}
+
+/// One file's fixed text and the secrets it gave up.
+struct Fixed {
+    text: String,
+    applied: usize,
+    extractions: Vec<Extraction>,
+}
+
+fn selected(report: &FileReport, unsafe_fixes: bool) -> Vec<(Vec<Edit>, Option<Extraction>)> {
+    let wanted = if unsafe_fixes {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    };
+    report
+        .findings
+        .iter()
+        .filter_map(|f| f.fix.as_ref())
+        .filter(|fix| fix.applicability >= wanted && !fix.edits.is_empty())
+        .map(|fix| (fix.edits.clone(), fix.extraction.clone()))
+        .collect()
+}
+
+/// Apply non-overlapping edits; overlapping ones wait for the next round.
+fn apply_edits(
+    text: &str,
+    mut fixes: Vec<(Vec<Edit>, Option<Extraction>)>,
+) -> (String, usize, Vec<Extraction>) {
+    fixes.sort_by_key(|(edits, _)| edits.iter().map(|e| e.span.start).min().unwrap_or(0));
+    let mut taken: Vec<Span> = Vec::new();
+    let mut edits: Vec<Edit> = Vec::new();
+    let mut extractions = Vec::new();
+    let mut applied = 0;
+    for (fix_edits, extraction) in fixes {
+        if fix_edits.iter().any(|e| {
+            taken.iter().any(|t| {
+                t.overlaps(e.span) || (t.is_empty() && e.span.is_empty() && t.start == e.span.start)
+            })
+        }) {
+            continue;
+        }
+        taken.extend(fix_edits.iter().map(|e| e.span));
+        edits.extend(fix_edits);
+        extractions.extend(extraction);
+        applied += 1;
+    }
+    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+    let mut out = text.to_string();
+    for e in edits {
+        out.replace_range(e.span.range(), &e.replacement);
+    }
+    (out, applied, extractions)
+}
+
+/// Give each extracted secret a variable name that holds no other value,
+/// and rewrite the edits that name it.
+fn name_variables(
+    fixes: &mut [(Vec<Edit>, Option<Extraction>)],
+    taken: &mut Vec<(String, String)>,
+    renamed: &mut Vec<(String, String)>,
+) {
+    for (edits, extraction) in fixes.iter_mut() {
+        let Some(x) = extraction else { continue };
+        let name = envfile::free_name(&x.var, &x.value, taken);
+        if name != x.var {
+            for e in edits.iter_mut() {
+                e.replacement = e.replacement.replace(&x.var, &name);
+            }
+            renamed.push((x.var.clone(), name.clone()));
+            x.var = name.clone();
+        }
+        if !taken.iter().any(|(k, _)| *k == name) {
+            taken.push((name, x.value.clone()));
+        }
+    }
+}
+
+fn fix_file(
+    report: &FileReport,
+    options: &Options,
+    taken: &mut Vec<(String, String)>,
+    outcome: &mut Outcome,
+) -> Option<Fixed> {
+    let mut text = report.source.text.clone();
+    let mut applied = 0;
+    let mut extractions = Vec::new();
+    let mut current: Option<FileReport> = None;
+    for _ in 0..MAX_ROUNDS {
+        let this = current.as_ref().unwrap_or(report);
+        let mut fixes = selected(this, options.unsafe_fixes);
+        if fixes.is_empty() {
+            break;
+        }
+        name_variables(&mut fixes, taken, &mut outcome.renamed);
+        let (next, n, x) = apply_edits(&text, fixes);
+        if n == 0 || next == text {
+            break;
+        }
+        let relinted = engine::lint_source(
+            SourceFile {
+                path: report.source.path.clone(),
+                display: report.source.display.clone(),
+                text: next.clone(),
+            },
+            report.format,
+        );
+        if relinted.unparsable {
+            // A fix must never break the file: keep what parsed.
+            outcome.problems.push(format!(
+                "{}: a fix would make the file unparsable; left as it was (please report this)",
+                report.source.display
+            ));
+            break;
+        }
+        text = next;
+        applied += n;
+        extractions.extend(x);
+        current = Some(relinted);
+    }
+    (applied > 0).then_some(Fixed {
+        text,
+        applied,
+        extractions,
+    })
+}
+
+/// The commit since which git history holds a secret of `path`, if git
+/// tracks the file (bounded walk of the history).
+fn committed_since(path: &Path, secrets: &[&str]) -> Option<Option<String>> {
+    let repo = git2::Repository::discover(path.parent()?).ok()?;
+    let root = repo.workdir()?.canonicalize().ok()?;
+    let relative = path
+        .canonicalize()
+        .ok()?
+        .strip_prefix(&root)
+        .ok()?
+        .to_path_buf();
+    let status = repo.status_file(&relative).ok()?;
+    if status.contains(git2::Status::WT_NEW) || status.contains(git2::Status::IGNORED) {
+        return None;
+    }
+    let mut walk = repo.revwalk().ok()?;
+    if walk.push_head().is_err() {
+        return Some(None);
+    }
+    let mut oldest = None;
+    for oid in walk.take(500).flatten() {
+        let Some(blob) = repo
+            .find_commit(oid)
+            .ok()
+            .and_then(|c| c.tree().ok())
+            .and_then(|t| t.get_path(&relative).ok())
+            .and_then(|e| repo.find_blob(e.id()).ok())
+        else {
+            continue;
+        };
+        let content = String::from_utf8_lossy(blob.content());
+        if secrets.iter().any(|s| content.contains(s)) {
+            oldest = Some(oid.to_string()[..10].to_string());
+        }
+    }
+    Some(oldest)
+}
+
+pub fn apply(report: &Report, options: &Options) -> Outcome {
+    let mut outcome = Outcome::default();
+    let env_path = options.env_file.clone().unwrap_or_else(|| {
+        let first = report
+            .files
+            .first()
+            .map_or(options.cwd.clone(), |f| f.source.path.clone());
+        envfile::default_path(&first, &options.cwd)
+    });
+    let _lock = options
+        .write
+        .then(|| write::Lock::acquire(&env_path))
+        .flatten();
+    let existing = envfile::read(&env_path);
+    let mut taken = existing.clone();
+    let mut to_write: Vec<(&FileReport, Fixed)> = Vec::new();
+    for file in report
+        .files
+        .iter()
+        .filter(|f| f.format.id != "mcplint-config" && !f.unparsable)
+    {
+        if let Some(fixed) = fix_file(file, options, &mut taken, &mut outcome) {
+            to_write.push((file, fixed));
+        }
+    }
+    if to_write.is_empty() {
+        return outcome;
+    }
+    if !options.write {
+        for (file, fixed) in &to_write {
+            outcome.diff.push_str(&diff(file, &fixed.text));
+        }
+        return outcome;
+    }
+    // Secrets first: nothing is lost even if writing a config fails.
+    let mut new_vars: Vec<(String, String)> = Vec::new();
+    for (_, fixed) in &to_write {
+        for x in &fixed.extractions {
+            if !existing.iter().any(|(k, v)| *k == x.var && *v == x.value)
+                && !new_vars.iter().any(|(k, _)| *k == x.var)
+            {
+                new_vars.push((x.var.clone(), x.value.clone()));
+            }
+        }
+    }
+    if !new_vars.is_empty() {
+        let old = std::fs::read(&env_path).ok();
+        let mut text = String::from_utf8_lossy(old.as_deref().unwrap_or_default()).into_owned();
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        for (k, v) in &new_vars {
+            text.push_str(&format!("{k}={}\n", envfile::quote(v)));
+        }
+        if let Err(e) = write::atomically(&env_path, text.as_bytes(), old.as_deref(), 0o600) {
+            outcome.problems.push(format!(
+                "the env file could not be written ({e}); no config was changed"
+            ));
+            return outcome;
+        }
+        match envfile::ensure_ignored(&env_path) {
+            Ok(added) => outcome.gitignore_added = added,
+            Err(e) => outcome
+                .problems
+                .push(format!("could not make git ignore the env file: {e}")),
+        }
+    }
+    outcome.env_file = Some(env_path);
+    for (file, fixed) in to_write {
+        let secrets: Vec<&str> = fixed.extractions.iter().map(|x| x.value.as_str()).collect();
+        match write::atomically(
+            &file.source.path,
+            fixed.text.as_bytes(),
+            Some(file.source.text.as_bytes()),
+            0o644,
+        ) {
+            Ok(()) => {
+                outcome.files_changed.push(file.source.display.clone());
+                outcome.fixes_applied += fixed.applied;
+                for x in &fixed.extractions {
+                    if !outcome.moved.iter().any(|(k, _)| *k == x.var) {
+                        outcome.moved.push((x.var.clone(), x.client));
+                    }
+                }
+                if !secrets.is_empty() {
+                    if let Some(since) = committed_since(&file.source.path, &secrets) {
+                        outcome.committed.push((file.source.display.clone(), since));
+                    }
+                }
+            }
+            Err(e) => outcome.problems.push(e.to_string()),
+        }
+    }
+    outcome
+}
+
+/// A unified diff with every secret masked on both sides.
+fn diff(file: &FileReport, fixed: &str) -> String {
+    let before = output::masked_text(file);
+    let relinted = engine::lint_source(
+        SourceFile {
+            path: file.source.path.clone(),
+            display: file.source.display.clone(),
+            text: fixed.to_string(),
+        },
+        file.format,
+    );
+    let after = output::masked_text(&relinted);
+    similar::TextDiff::from_lines(&before, &after)
+        .unified_diff()
+        .context_radius(2)
+        .header(
+            &format!("a/{}", file.source.display),
+            &format!("b/{}", file.source.display),
+        )
+        .to_string()
+}
+
+/// The summary printed after `--fix`: what changed and what to do next.
+pub fn summary(outcome: &Outcome) -> String {
+    let mut out = String::new();
+    if outcome.files_changed.is_empty() && outcome.problems.is_empty() {
+        return "mcplint: nothing to fix\n".into();
+    }
+    if !outcome.files_changed.is_empty() {
+        out.push_str(&format!(
+            "mcplint: fixed {} finding{} in {}\n",
+            outcome.fixes_applied,
+            if outcome.fixes_applied == 1 { "" } else { "s" },
+            outcome.files_changed.join(", ")
+        ));
+    }
+    if let (Some(env), false) = (&outcome.env_file, outcome.moved.is_empty()) {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let env = crate::source::display_path(env, &cwd);
+        let vars: Vec<&str> = outcome.moved.iter().map(|(k, _)| k.as_str()).collect();
+        out.push_str(&format!(
+            "  secrets moved to {env} (mode 0600, git-ignored): {}\n",
+            vars.join(", ")
+        ));
+        let mut clients: Vec<&str> = outcome.moved.iter().map(|(_, c)| *c).collect();
+        clients.dedup();
+        for c in clients {
+            out.push_str(&format!("  {c}: {}\n", envfile::how_to_load(c, &env)));
+        }
+    }
+    if let Some(g) = &outcome.gitignore_added {
+        out.push_str(&format!("  added the env file to {}\n", g.display()));
+    }
+    for (from, to) in &outcome.renamed {
+        out.push_str(&format!(
+            "  {to}: the env file already holds another value as {from}\n"
+        ));
+    }
+    for (file, since) in &outcome.committed {
+        let when = since.as_ref().map_or("git tracks it".to_string(), |c| {
+            format!("it is in git history since commit {c}")
+        });
+        out.push_str(&format!(
+            "  {file}: {when} — revoke and rotate these credentials at their provider; editing the file does not clean history\n"
+        ));
+    }
+    for p in &outcome.problems {
+        out.push_str(&format!("  problem: {p}\n"));
+    }
+    out
+}

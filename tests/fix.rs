@@ -1,0 +1,337 @@
+//! `mcplint --fix` and `--diff` end to end: secrets move to a git-ignored
+//! 0600 env file, the config keeps its bytes except the secret's, a second
+//! run changes nothing, nothing is printed, concurrent runs agree.
+
+use std::path::Path;
+use std::process::Output;
+
+use assert_cmd::Command;
+
+const PAT: &str = "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";
+const BEARER: &str = "9fKq2LmZ8vRt4XwN7bPc3HdS6jYe0AuG";
+
+fn repo() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let ok = std::process::Command::new("git")
+        .args(["init", "-q"])
+        .current_dir(dir.path())
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    dir
+}
+
+fn mcplint(dir: &Path, args: &[&str]) -> Output {
+    Command::cargo_bin("mcplint")
+        .unwrap()
+        .current_dir(dir)
+        .args(args)
+        .args(["--color", "never"])
+        .env("HOME", dir.join("no-home"))
+        .output()
+        .unwrap()
+}
+
+fn printed(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+const CONFIG: &str = "{\r\n  // team servers\r\n  \"mcpServers\": {\r\n    \"github\": {\r\n      \"command\": \"npx\",\r\n      \"args\": [\"-y\", \"@modelcontextprotocol/server-github@2025.4.8\"],\r\n      \"env\": { \"GITHUB_PERSONAL_ACCESS_TOKEN\": \"PAT\" }\r\n    },\r\n    \"docs\": {\r\n      \"type\": \"http\",\r\n      \"url\": \"https://docs-mcp.acme-corp.net/mcp\",\r\n      \"headers\": { \"Authorization\": \"Bearer BEARER\" }\r\n    }\r\n  }\r\n}\r\n";
+
+fn config() -> String {
+    CONFIG.replace("PAT", PAT).replace("BEARER", BEARER)
+}
+
+#[test]
+fn fix_moves_secrets_and_keeps_every_other_byte() {
+    let d = repo();
+    // Gemini CLI reads JSONC: comments, CRLF and a BOM must survive.
+    let path = d.path().join(".gemini/settings.json");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let original = format!("\u{feff}{}", config());
+    std::fs::write(&path, &original).unwrap();
+    let out = mcplint(d.path(), &["--fix"]);
+    assert!(
+        !printed(&out).contains(PAT) && !printed(&out).contains(BEARER),
+        "{}",
+        printed(&out)
+    );
+    let fixed = std::fs::read_to_string(&path).unwrap();
+    let expected = original
+        .replace(PAT, "${GITHUB_PERSONAL_ACCESS_TOKEN}")
+        .replace(BEARER, "${DOCS_TOKEN}");
+    assert_eq!(fixed, expected, "only the secrets' bytes change");
+    let env = std::fs::read_to_string(d.path().join(".env")).unwrap();
+    assert_eq!(env.matches(PAT).count(), 1);
+    assert_eq!(env.matches(BEARER).count(), 1);
+    assert!(
+        env.contains(&format!("GITHUB_PERSONAL_ACCESS_TOKEN={PAT}\n")),
+        "{env}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(d.path().join(".env"))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    let ignored = std::process::Command::new("git")
+        .args(["check-ignore", "-q", ".env"])
+        .current_dir(d.path())
+        .status()
+        .unwrap();
+    assert!(ignored.success(), "the env file is git-ignored");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("GITHUB_PERSONAL_ACCESS_TOKEN") && stderr.contains("set -a"),
+        "{stderr}"
+    );
+    // A second run changes nothing.
+    let again = mcplint(d.path(), &["--fix"]);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), fixed);
+    assert_eq!(std::fs::read_to_string(d.path().join(".env")).unwrap(), env);
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("nothing to fix"),
+        "{}",
+        printed(&again)
+    );
+}
+
+#[test]
+fn diff_writes_nothing_and_masks_secrets() {
+    let d = repo();
+    std::fs::write(
+        d.path().join(".mcp.json"),
+        config().replace("  // team servers\r\n", ""),
+    )
+    .unwrap();
+    let before = std::fs::read(d.path().join(".mcp.json")).unwrap();
+    let out = mcplint(d.path(), &["--diff"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("+      \"env\": { \"GITHUB_PERSONAL_ACCESS_TOKEN\": \"${GITHUB_PERSONAL_ACCESS_TOKEN}\" }"), "{text}");
+    assert!(!printed(&out).contains(PAT) && !printed(&out).contains(BEARER));
+    assert_eq!(std::fs::read(d.path().join(".mcp.json")).unwrap(), before);
+    assert!(!d.path().join(".env").exists());
+}
+
+#[test]
+fn an_existing_variable_with_another_value_is_never_overwritten() {
+    let d = repo();
+    std::fs::write(
+        d.path().join(".mcp.json"),
+        config().replace("  // team servers\r\n", ""),
+    )
+    .unwrap();
+    std::fs::write(
+        d.path().join(".env"),
+        "GITHUB_PERSONAL_ACCESS_TOKEN=someone-elses-value\n",
+    )
+    .unwrap();
+    let out = mcplint(d.path(), &["--fix"]);
+    let env = std::fs::read_to_string(d.path().join(".env")).unwrap();
+    assert!(
+        env.starts_with("GITHUB_PERSONAL_ACCESS_TOKEN=someone-elses-value\n"),
+        "{env}"
+    );
+    assert!(
+        env.contains(&format!("GITHUB_PERSONAL_ACCESS_TOKEN_2={PAT}")),
+        "{env}"
+    );
+    let fixed = std::fs::read_to_string(d.path().join(".mcp.json")).unwrap();
+    assert!(
+        fixed.contains("${GITHUB_PERSONAL_ACCESS_TOKEN_2}"),
+        "{fixed}"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("GITHUB_PERSONAL_ACCESS_TOKEN_2"));
+}
+
+#[test]
+fn exit_non_zero_on_fix_for_pre_commit() {
+    let d = repo();
+    std::fs::write(d.path().join(".mcp.json"), r#"{"mcpServers": {"a": {"type": "http", "url": "https://x.acme-corp.net/mcp", "headers": {"X-API-Key": "$ACME_KEY"}}}}"#).unwrap();
+    let out = mcplint(d.path(), &["--fix", "--exit-non-zero-on-fix"]);
+    assert_eq!(out.status.code(), Some(1), "{}", printed(&out));
+    let fixed = std::fs::read_to_string(d.path().join(".mcp.json")).unwrap();
+    assert!(
+        fixed.contains("\"${ACME_KEY}\""),
+        "the reference is respelled: {fixed}"
+    );
+    let again = mcplint(d.path(), &["--fix", "--exit-non-zero-on-fix"]);
+    assert_eq!(again.status.code(), Some(0), "{}", printed(&again));
+}
+
+#[test]
+fn clients_that_expand_nothing_get_advice_not_edits() {
+    let d = repo();
+    let path = d.path().join(".codex/config.toml");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let text =
+        format!("[mcp_servers.github]\ncommand = \"npx\"\nenv = {{ GITHUB_TOKEN = \"{PAT}\" }}\n");
+    std::fs::write(&path, &text).unwrap();
+    let out = mcplint(d.path(), &["--fix", "--format", "json"]);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        text,
+        "nothing Codex could read instead"
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let fix = &doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "literal-secret")
+        .unwrap()["fix"];
+    assert_eq!(fix["applicability"], "display-only");
+    assert!(fix["title"].as_str().unwrap().contains("env_vars"), "{fix}");
+}
+
+#[test]
+fn concurrent_fixes_never_corrupt() {
+    let d = repo();
+    for i in 0..4 {
+        let sub = d.path().join(format!("svc{i}"));
+        std::fs::create_dir_all(&sub).unwrap();
+        std::fs::write(
+            sub.join(".mcp.json"),
+            config().replace("  // team servers\r\n", ""),
+        )
+        .unwrap();
+    }
+    let runs: Vec<std::process::Child> = (0..3)
+        .map(|_| {
+            std::process::Command::new(assert_cmd::cargo::cargo_bin("mcplint"))
+                .current_dir(d.path())
+                .args(["--fix", "--format", "json"])
+                .env("HOME", d.path().join("no-home"))
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut r in runs {
+        r.wait().unwrap();
+    }
+    for i in 0..4 {
+        let text = std::fs::read_to_string(d.path().join(format!("svc{i}/.mcp.json"))).unwrap();
+        let parsed: Result<serde_json::Value, _> = serde_json::from_str(&text);
+        assert!(parsed.is_ok(), "svc{i}: {text}");
+        assert!(!text.contains(PAT), "svc{i} fixed by one of the runs");
+    }
+    let env = std::fs::read_to_string(d.path().join(".env")).unwrap();
+    assert_eq!(env.matches(PAT).count(), 1, "{env}");
+    let leftovers: Vec<String> = std::fs::read_dir(d.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("mcplint"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+fn snapshot_files(dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_name() == ".git" {
+            continue;
+        }
+        if entry.file_type().unwrap().is_dir() {
+            snapshot_files(&entry.path(), out);
+        } else {
+            out.push((
+                entry.path().display().to_string(),
+                std::fs::read(entry.path()).unwrap(),
+            ));
+        }
+    }
+}
+
+/// Every fixture tree: `--fix` leaves configs that parse, with no safe fix
+/// left to apply, and a second run changes nothing.
+#[test]
+fn every_fixture_converges() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut trees: Vec<std::path::PathBuf> = Vec::new();
+    for e in std::fs::read_dir(&root).unwrap() {
+        let p = e.unwrap().path();
+        if p.ends_with("clients") {
+            trees.extend(std::fs::read_dir(&p).unwrap().map(|e| e.unwrap().path()));
+        } else if p.is_dir() {
+            trees.push(p);
+        }
+    }
+    let mut fixed_any = 0;
+    for tree in trees {
+        let d = repo();
+        copy_tree(&tree, d.path());
+        let before = {
+            let mut v = Vec::new();
+            snapshot_files(d.path(), &mut v);
+            v
+        };
+        let first = mcplint(d.path(), &["--fix", "--format", "json"]);
+        let report: serde_json::Value = serde_json::from_slice(&first.stdout).unwrap();
+        for f in report["findings"].as_array().unwrap() {
+            assert_ne!(
+                f["fix"]["applicability"],
+                "safe",
+                "{}: a safe fix is left: {f:#}",
+                tree.display()
+            );
+        }
+        let after_first = {
+            let mut v = Vec::new();
+            snapshot_files(d.path(), &mut v);
+            v
+        };
+        if after_first != before {
+            fixed_any += 1;
+        }
+        // Nothing new became unparsable.
+        let errors_before = mcplint_errors(&tree);
+        assert!(
+            report["errors"].as_array().unwrap().len() <= errors_before,
+            "{}: {report:#}",
+            tree.display()
+        );
+        mcplint(d.path(), &["--fix"]);
+        let after_second = {
+            let mut v = Vec::new();
+            snapshot_files(d.path(), &mut v);
+            v
+        };
+        assert_eq!(
+            after_first,
+            after_second,
+            "{}: a second --fix changed files",
+            tree.display()
+        );
+    }
+    assert!(fixed_any >= 8, "only {fixed_any} fixture trees had fixes");
+}
+
+fn mcplint_errors(tree: &Path) -> usize {
+    let out = mcplint(tree, &["--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    report["errors"].as_array().unwrap().len()
+}
