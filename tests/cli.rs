@@ -315,7 +315,10 @@ fn json_finding_for_a_secret_in_env() {
     // The fix edits the config (a reference in place of the secret) and
     // never carries the secret itself.
     assert_eq!(f["fix"]["applicability"], "safe");
-    assert_eq!(f["fix"]["edits"][0]["replacement"], "${GITHUB_PERSONAL_ACCESS_TOKEN}");
+    assert_eq!(
+        f["fix"]["edits"][0]["replacement"],
+        "${GITHUB_PERSONAL_ACCESS_TOKEN}"
+    );
     assert_eq!(f["fix"]["env_var"], "GITHUB_PERSONAL_ACCESS_TOKEN");
     assert!(!f["fix"].to_string().contains(GHP));
     let fingerprint = f["fingerprint"].as_str().unwrap();

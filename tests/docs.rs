@@ -77,3 +77,38 @@ fn rule_ids_are_stable() {
         ]
     );
 }
+
+#[test]
+fn pre_commit_hooks_cover_every_committable_config_name() {
+    let hooks = include_str!("../.pre-commit-hooks.yaml");
+    let patterns: Vec<&str> = hooks
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("files: '"))
+        .map(|l| l.trim_end_matches('\''))
+        .collect();
+    assert_eq!(patterns.len(), 2, "mcplint and mcplint-fix");
+    for pattern in patterns {
+        let re = regex::Regex::new(pattern).unwrap();
+        for f in mcplint::formats::FORMATS.iter().filter(|f| f.shared) {
+            for path in f.paths {
+                let example = format!("repo/{}", path.replace('*', "servers"));
+                // User-level locations (`Code/User/…`, `gemini-cli/…`) are not committed.
+                if path.contains("User/")
+                    || path.starts_with("gemini-cli/")
+                    || path.starts_with("codex/")
+                    || path.starts_with("zed/")
+                    || path.starts_with("amazonq/")
+                {
+                    continue;
+                }
+                assert!(
+                    re.is_match(&example),
+                    "{} ({}) not covered by {pattern}",
+                    example,
+                    f.id
+                );
+                assert!(!re.is_match("repo/package.json"));
+            }
+        }
+    }
+}
