@@ -335,3 +335,58 @@ fn mcplint_errors(tree: &Path) -> usize {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     report["errors"].as_array().unwrap().len()
 }
+
+#[test]
+fn a_committed_secret_is_reported_as_exposed_in_history() {
+    let d = repo();
+    std::fs::write(
+        d.path().join(".mcp.json"),
+        config().replace("  // team servers\r\n", ""),
+    )
+    .unwrap();
+    let git = |args: &[&str]| {
+        let ok = std::process::Command::new("git")
+            .args(["-c", "user.email=dev@acme-corp.net", "-c", "user.name=dev"])
+            .args(args)
+            .current_dir(d.path())
+            .output()
+            .unwrap();
+        assert!(ok.status.success(), "{ok:?}");
+        String::from_utf8_lossy(&ok.stdout).trim().to_string()
+    };
+    git(&["add", ".mcp.json"]);
+    git(&["commit", "-qm", "add servers"]);
+    let head = git(&["rev-parse", "HEAD"]);
+    let out = mcplint(d.path(), &["--fix"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("since commit {}", &head[..10])),
+        "{stderr}"
+    );
+    assert!(stderr.contains("revoke and rotate"), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_config_behind_a_symlink_is_never_written() {
+    let d = repo();
+    let real = d.path().join("real.json");
+    std::fs::write(&real, config().replace("  // team servers\r\n", "")).unwrap();
+    std::os::unix::fs::symlink(&real, d.path().join(".mcp.json")).unwrap();
+    let before = std::fs::read(&real).unwrap();
+    let out = mcplint(d.path(), &[".mcp.json", "--fix"]);
+    assert_eq!(
+        std::fs::read(&real).unwrap(),
+        before,
+        "the link's target is untouched"
+    );
+    assert!(std::fs::symlink_metadata(d.path().join(".mcp.json"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("symlink"),
+        "{}",
+        printed(&out)
+    );
+}
