@@ -126,7 +126,10 @@ pub fn how_to_load(client: &str, env: &str) -> String {
         "claude-code" | "gemini-cli" | "copilot-cli" => {
             format!("export them before starting the client: `set -a; . {env}; set +a`")
         }
-        "cursor" | "vscode" | "windsurf" | "cline" | "roo-code" => {
+        "vscode" => format!(
+            "VS Code prompts once for each `${{input:…}}` (kept in its secret storage) — paste the values from {env}; export the others before starting VS Code (`set -a; . {env}; set +a`)"
+        ),
+        "cursor" | "windsurf" | "cline" | "roo-code" => {
             format!("export them in the environment the editor starts from (`set -a; . {env}; set +a`), or point the server's `envFile` at {env}")
         }
         "opencode" => format!("export them before starting opencode: `set -a; . {env}; set +a`"),

@@ -390,3 +390,56 @@ fn a_config_behind_a_symlink_is_never_written() {
         printed(&out)
     );
 }
+
+#[test]
+fn vscode_headers_get_password_inputs() {
+    let d = repo();
+    let path = d.path().join(".vscode/mcp.json");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let text = format!(
+        "{{\n  // team\n  \"inputs\": [\n    {{ \"type\": \"promptString\", \"id\": \"other\", \"password\": true }}\n  ],\n  \"servers\": {{\n    \"docs\": {{\n      \"type\": \"http\",\n      \"url\": \"https://docs-mcp.acme-corp.net/mcp\",\n      \"headers\": {{ \"Authorization\": \"Bearer {BEARER}\" }},\n    }},\n  }},\n}}\n"
+    );
+    std::fs::write(&path, &text).unwrap();
+    mcplint(d.path(), &["--fix"]);
+    let fixed = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        fixed.contains("\"Authorization\": \"Bearer ${input:docs_token}\""),
+        "{fixed}"
+    );
+    assert!(
+        fixed.contains("\"id\": \"other\", \"password\": true },\n    { \"type\": \"promptString\", \"id\": \"docs_token\", \"description\": \"DOCS_TOKEN\", \"password\": true }"),
+        "{fixed}"
+    );
+    assert!(fixed.contains("// team"));
+    let relint = mcplint(d.path(), &["--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&relint.stdout).unwrap();
+    assert!(
+        doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["rule"] != "literal-secret" && f["rule"] != "unknown-input"),
+        "{doc:#}"
+    );
+    assert!(std::fs::read_to_string(d.path().join(".env"))
+        .unwrap()
+        .contains(BEARER));
+}
+
+#[test]
+fn https_only_under_unsafe_fixes() {
+    let d = repo();
+    let text = r#"{"mcpServers": {"docs": {"type": "http", "url": "http://docs-mcp.acme-corp.net/mcp", "headers": {"Authorization": "Bearer ${DOCS_TOKEN}"}}}}"#;
+    std::fs::write(d.path().join(".mcp.json"), text).unwrap();
+    mcplint(d.path(), &["--fix"]);
+    assert_eq!(
+        std::fs::read_to_string(d.path().join(".mcp.json")).unwrap(),
+        text,
+        "safe fixes leave the scheme"
+    );
+    mcplint(d.path(), &["--fix", "--unsafe-fixes"]);
+    assert_eq!(
+        std::fs::read_to_string(d.path().join(".mcp.json")).unwrap(),
+        text.replace("http://docs", "https://docs")
+    );
+}

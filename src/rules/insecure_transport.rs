@@ -1,6 +1,6 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
 use crate::detect::names;
-use crate::finding::{Category, Finding, Severity};
+use crate::finding::{Applicability, Category, Edit, Finding, Fix, Severity};
 use crate::formats::Field;
 use crate::rules::broad_credential::is_loopback;
 
@@ -75,6 +75,22 @@ impl Rule for InsecureTransport {
             if let Some(h) = credential_header {
                 finding = finding.related(h.node.span, "credential sent here");
             }
+            // The server must serve TLS there: it changes where the client
+            // connects, so only under --unsafe-fixes.
+            let (scheme, secure) = if url.text().starts_with("ws://") {
+                ("ws://", "wss://")
+            } else {
+                ("http://", "https://")
+            };
+            finding = finding.with_fix(Fix {
+                title: format!("use {secure}"),
+                applicability: Applicability::Unsafe,
+                edits: vec![Edit {
+                    span: url.span_of(&file.source.text, 0..scheme.len()),
+                    replacement: secure.to_string(),
+                }],
+                extraction: None,
+            });
             cx.report(finding);
         }
     }

@@ -8,6 +8,8 @@ use crate::finding::{
 };
 use crate::formats::Field;
 use crate::model::Site;
+use crate::parse::Value;
+use crate::source::Span;
 use crate::varname;
 
 pub static META: RuleMeta = RuleMeta {
@@ -104,13 +106,31 @@ fn extraction_fix(cx: &Context, site: &Site, c: &Candidate, var: &str) -> Option
     if matches!(site.field, Field::SettingsEnv | Field::Other) {
         return Some(advice(instead(cx, site, c, var)));
     }
-    // VS Code is reported not to substitute `${env:…}` in headers.
+    // VS Code is reported not to substitute `${env:…}` in headers: prompt
+    // for the value with a password input instead.
     if client.id == "vscode" && site.field == Field::Headers {
-        return Some(advice(format!(
-            "add an input {{\"type\": \"promptString\", \"id\": \"{}\", \"password\": true}} and write ${{input:{}}} here",
-            var.to_ascii_lowercase(),
-            var.to_ascii_lowercase()
-        )));
+        let id = var.to_ascii_lowercase();
+        let reference = format!("${{input:{id}}}");
+        let mut edits = vec![Edit {
+            span: c.span,
+            replacement: reference.clone(),
+        }];
+        if !cx.file.inputs.iter().any(|i| i.id == id) {
+            match insert_input(cx.file, &id, var) {
+                Some(edit) => edits.push(edit),
+                None => return Some(advice(format!("add a `promptString` input `{id}` with \"password\": true and write {reference} here"))),
+            }
+        }
+        return Some(Fix {
+            title: format!("prompt for it with a password input and write {reference}"),
+            applicability: Applicability::Safe,
+            edits,
+            extraction: Some(Extraction {
+                var: var.to_string(),
+                value: site.text()[c.range.clone()].to_string(),
+                client: client.id,
+            }),
+        });
     }
     match client.dialect.spell(site.field, var) {
         Spelling::Advice(text) => Some(advice(text)),
@@ -130,6 +150,56 @@ fn extraction_fix(cx: &Context, site: &Site, c: &Candidate, var: &str) -> Option
             }),
         }),
     }
+}
+
+/// An edit adding `{"type": "promptString", "id": …, "password": true}` to
+/// VS Code's `inputs`, creating the array when there is none, in the
+/// file's own indentation.
+fn insert_input(file: &crate::model::McpFile, id: &str, var: &str) -> Option<Edit> {
+    let text = file.source.text.as_str();
+    let entry = format!(
+        "{{ \"type\": \"promptString\", \"id\": \"{id}\", \"description\": \"{var}\", \"password\": true }}"
+    );
+    let indent_of = |offset: usize| -> String {
+        let line_start = text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        text[line_start..offset]
+            .chars()
+            .take_while(|c| *c == ' ' || *c == '\t')
+            .collect()
+    };
+    let at = file.format.layout.inputs?;
+    if let Some(inputs) = file.root.at_pointer(at) {
+        let Value::Array(items) = &inputs.value else {
+            return None;
+        };
+        return Some(match items.last() {
+            Some(last) => Edit {
+                span: Span::new(last.span.end as usize, last.span.end as usize),
+                replacement: format!(",\n{}{entry}", indent_of(last.span.start as usize)),
+            },
+            None => Edit {
+                span: Span::new(
+                    inputs.span.start as usize + 1,
+                    inputs.span.start as usize + 1,
+                ),
+                replacement: entry,
+            },
+        });
+    }
+    let (parent_at, key) = at.rsplit_once('/')?;
+    let parent = file.root.at_pointer(parent_at)?;
+    let Value::Object(members) = &parent.value else {
+        return None;
+    };
+    let open = parent.span.start as usize + 1;
+    let (indent, comma) = match members.first() {
+        Some(first) => (indent_of(first.key_span.start as usize), ","),
+        None => (String::new(), ""),
+    };
+    Some(Edit {
+        span: Span::new(open, open),
+        replacement: format!("\n{indent}\"{key}\": [\n{indent}{indent}{entry}\n{indent}]{comma}"),
+    })
 }
 
 fn recognised_id(c: &Candidate) -> &'static str {
