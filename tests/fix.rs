@@ -171,17 +171,19 @@ fn exit_non_zero_on_fix_for_pre_commit() {
 #[test]
 fn clients_that_expand_nothing_get_advice_not_edits() {
     let d = repo();
-    let path = d.path().join(".codex/config.toml");
+    let path = d.path().join("docs/claude_desktop_config.json");
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    let text =
-        format!("[mcp_servers.github]\ncommand = \"npx\"\nenv = {{ GITHUB_TOKEN = \"{PAT}\" }}\n");
+    let text = format!(
+        r#"{{"mcpServers": {{"github": {{"command": "npx", "env": {{"GITHUB_TOKEN": "{PAT}"}}}}}}}}"#
+    );
     std::fs::write(&path, &text).unwrap();
     let out = mcplint(d.path(), &["--fix", "--format", "json"]);
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         text,
-        "nothing Codex could read instead"
+        "nothing Claude Desktop could read instead"
     );
+    assert!(!d.path().join(".env").exists());
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let fix = &doc["findings"]
         .as_array()
@@ -190,7 +192,13 @@ fn clients_that_expand_nothing_get_advice_not_edits() {
         .find(|f| f["rule"] == "literal-secret")
         .unwrap()["fix"];
     assert_eq!(fix["applicability"], "display-only");
-    assert!(fix["title"].as_str().unwrap().contains("env_vars"), "{fix}");
+    assert!(
+        fix["title"]
+            .as_str()
+            .unwrap()
+            .contains("expands no variables"),
+        "{fix}"
+    );
 }
 
 #[test]
@@ -441,5 +449,30 @@ fn https_only_under_unsafe_fixes() {
     assert_eq!(
         std::fs::read_to_string(d.path().join(".mcp.json")).unwrap(),
         text.replace("http://docs", "https://docs")
+    );
+}
+
+#[test]
+fn codex_secrets_become_forwarded_variables() {
+    let d = repo();
+    let path = d.path().join(".codex/config.toml");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let text = format!(
+        "# team servers\n[mcp_servers.github]\ncommand = \"npx\"\nenv = {{ GITHUB_TOKEN = \"{PAT}\" }}\n\n[mcp_servers.docs]\nurl = \"https://docs-mcp.acme-corp.net/mcp\"\nbearer_token = \"{BEARER}\"\n"
+    );
+    std::fs::write(&path, &text).unwrap();
+    let out = mcplint(d.path(), &["--fix", "--format", "json"]);
+    let fixed = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        fixed,
+        "# team servers\n[mcp_servers.github]\nenv_vars = [\"GITHUB_TOKEN\"]\ncommand = \"npx\"\nenv = {  }\n\n[mcp_servers.docs]\nbearer_token_env_var = \"DOCS_BEARER_TOKEN\"\nurl = \"https://docs-mcp.acme-corp.net/mcp\"\n"
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(doc["findings"].as_array().unwrap().is_empty(), "{doc:#}");
+    let env = std::fs::read_to_string(d.path().join(".env")).unwrap();
+    assert!(
+        env.contains(&format!("GITHUB_TOKEN={PAT}"))
+            && env.contains(&format!("DOCS_BEARER_TOKEN={BEARER}")),
+        "{env}"
     );
 }
