@@ -476,3 +476,31 @@ fn codex_secrets_become_forwarded_variables() {
         "{env}"
     );
 }
+
+/// What `--fix` would do to every fixture tree, as a masked diff: a
+/// change in any fix shows up as a snapshot diff.
+#[test]
+fn fixture_fix_diffs() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut trees: Vec<(String, std::path::PathBuf)> = Vec::new();
+    for e in std::fs::read_dir(&root).unwrap() {
+        let p = e.unwrap().path();
+        if p.ends_with("clients") {
+            for c in std::fs::read_dir(&p).unwrap() {
+                let c = c.unwrap().path();
+                trees.push((format!("client-{}", c.file_name().unwrap().to_string_lossy()), c));
+            }
+        } else if p.is_dir() {
+            trees.push((p.file_name().unwrap().to_string_lossy().into_owned(), p));
+        }
+    }
+    trees.sort();
+    for (name, tree) in trees {
+        let out = mcplint(&tree, &["--diff", "--no-config"]);
+        let diff = String::from_utf8_lossy(&out.stdout).into_owned();
+        if diff.is_empty() {
+            continue;
+        }
+        insta::assert_snapshot!(format!("fix_diff_{name}"), diff);
+    }
+}
