@@ -93,6 +93,9 @@ struct CheckArgs {
     /// The env file extracted secrets go to (default: .env at the repository root)
     #[arg(long, value_name = "PATH")]
     env_file: Option<PathBuf>,
+    /// Write the report to FILE instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
 }
 
 fn parse_client(name: &str) -> Result<&'static formats::Format, String> {
@@ -121,6 +124,9 @@ enum RulesAction {
 enum Format {
     Human,
     Json,
+    Sarif,
+    Github,
+    Gitlab,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -196,6 +202,9 @@ fn subcommand_first(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString
     const TAKES_VALUE: &[&str] = &[
         "--config",
         "--client",
+        "--output",
+        "-o",
+        "--env-file",
         "--format",
         "--color",
         "--fail-on",
@@ -269,23 +278,35 @@ fn check(args: CheckArgs) -> u8 {
     } else if args.stdin_filename.is_some() {
         eprintln!("mcplint: warning: --stdin-filename has no effect without `-` among the paths");
     }
-    let text = match args.format {
-        Format::Json => json::render(&report),
-        Format::Human => human::render(
-            &report,
-            &human::Style {
-                color: use_color(args.color),
-                width: terminal_width(),
-            },
-        ),
-    };
-    write_out(&text);
+    let text = render(&args, &report);
+    if let Err(e) = output(&args, &text) {
+        eprintln!("mcplint: {e}");
+        return 2;
+    }
     report.exit_code(args.fail_on.level())
+}
+
+/// Write the report to `--output FILE` or standard output.
+fn output(args: &CheckArgs, text: &str) -> Result<(), String> {
+    match &args.output {
+        None => {
+            write_out(text);
+            Ok(())
+        }
+        Some(path) => {
+            let old = std::fs::read(path).ok();
+            crate::write::atomically(path, text.as_bytes(), old.as_deref(), 0o644)
+                .map_err(|e| e.to_string())
+        }
+    }
 }
 
 fn render(args: &CheckArgs, report: &Report) -> String {
     match args.format {
         Format::Json => json::render(report),
+        Format::Sarif => crate::output::sarif::render(report),
+        Format::Github => crate::output::github::render(report),
+        Format::Gitlab => crate::output::gitlab::render(report),
         Format::Human => human::render(
             report,
             &human::Style {
@@ -319,7 +340,10 @@ fn fix(
     }
     eprint!("{}", crate::fix::summary(&outcome));
     let after = run::check(files, cwd, options);
-    write_out(&render(args, &after));
+    if let Err(e) = output(args, &render(args, &after)) {
+        eprintln!("mcplint: {e}");
+        return 2;
+    }
     let code = after.exit_code(args.fail_on.level());
     if args.exit_non_zero_on_fix && !outcome.files_changed.is_empty() {
         return code.max(1);

@@ -488,7 +488,10 @@ fn fixture_fix_diffs() {
         if p.ends_with("clients") {
             for c in std::fs::read_dir(&p).unwrap() {
                 let c = c.unwrap().path();
-                trees.push((format!("client-{}", c.file_name().unwrap().to_string_lossy()), c));
+                trees.push((
+                    format!("client-{}", c.file_name().unwrap().to_string_lossy()),
+                    c,
+                ));
             }
         } else if p.is_dir() {
             trees.push((p.file_name().unwrap().to_string_lossy().into_owned(), p));

@@ -3,8 +3,11 @@
 //! rendered from a copy of the file with every credential masked.
 
 mod excerpt;
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use crate::engine::FileReport;
 use crate::finding::Finding;

@@ -1,0 +1,138 @@
+//! `--format sarif`: SARIF 2.1.0 for code scanning. One reporting
+//! descriptor per rule (help from its documentation, `security-severity`
+//! for GitHub), results with regions and stable partial fingerprints, and
+//! files that could not be read as tool execution notifications.
+
+use serde_json::{json, Value};
+
+use super::Positions;
+use crate::finding::{Category, Severity};
+use crate::rules::{self, RuleMeta};
+use crate::run::Report;
+
+const INFORMATION_URI: &str = "https://github.com/mcplint/mcplint";
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note => "note",
+    }
+}
+
+/// GitHub's 0–10 scale: secrets are critical, other errors high.
+fn security_severity(rule: &RuleMeta) -> &'static str {
+    match (rule.category, rule.severity) {
+        (Category::Secret, Severity::Error) => "9.0",
+        (_, Severity::Error) => "7.5",
+        (_, Severity::Warning) => "5.0",
+        (_, Severity::Note) => "2.0",
+    }
+}
+
+fn descriptor(rule: &RuleMeta) -> Value {
+    let name: String = rule
+        .id
+        .split('-')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect();
+    json!({
+        "id": rule.id,
+        "name": name,
+        "shortDescription": { "text": rule.summary },
+        "fullDescription": { "text": rule.summary },
+        "help": { "text": rule.docs, "markdown": rule.docs },
+        "helpUri": format!("{INFORMATION_URI}/blob/main/src/rules/{}.md", rule.id.replace('-', "_")),
+        "defaultConfiguration": { "level": level(rule.severity) },
+        "properties": {
+            "tags": ["security", rule.category.as_str()],
+            "security-severity": security_severity(rule),
+            "precision": "high"
+        }
+    })
+}
+
+pub fn render(report: &Report) -> String {
+    let all = rules::all();
+    let mut results = Vec::new();
+    let mut notifications = Vec::new();
+    for file in &report.files {
+        if file.findings.is_empty() {
+            continue;
+        }
+        let positions = Positions::new(file);
+        for f in &file.findings {
+            let at = positions.of(f);
+            let index = all.iter().position(|m| m.id == f.rule.id).unwrap_or(0);
+            let mut message = f.message.clone();
+            if let Some(help) = &f.help {
+                message.push_str(&format!(". {help}"));
+            }
+            let mut properties =
+                json!({ "category": f.rule.category.as_str(), "client": file.format.client.id });
+            if let Some(p) = &f.secret_preview {
+                properties["secretPreview"] = json!(p);
+            }
+            if let Some(s) = &f.server {
+                properties["server"] = json!(s);
+            }
+            results.push(json!({
+                "ruleId": f.rule.id,
+                "ruleIndex": index,
+                "level": level(f.severity),
+                "message": { "text": message },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": file.source.display.trim_start_matches('/'), "uriBaseId": "%SRCROOT%" },
+                        "region": {
+                            "startLine": at.start.line,
+                            "startColumn": at.start.column,
+                            "endLine": at.end.line,
+                            "endColumn": at.end.column.max(if at.end.line == at.start.line { at.start.column + 1 } else { 1 })
+                        }
+                    },
+                    "logicalLocations": [{ "fullyQualifiedName": f.pointer, "kind": "member" }]
+                }],
+                "partialFingerprints": { "mcplint/v1": f.fingerprint(&file.source.display) },
+                "properties": properties
+            }));
+            if file.unparsable && f.rule.id == "parse-error" {
+                notifications.push(json!({
+                    "level": "error",
+                    "message": { "text": format!("{}: {}", file.source.display, f.message) }
+                }));
+            }
+        }
+    }
+    for e in &report.errors {
+        notifications.push(json!({ "level": "error", "message": { "text": format!("{}: {}", e.file, e.message) } }));
+    }
+    let doc = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "mcplint",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "semanticVersion": env!("CARGO_PKG_VERSION"),
+                    "informationUri": INFORMATION_URI,
+                    "rules": all.iter().map(|m| descriptor(m)).collect::<Vec<_>>()
+                }
+            },
+            "invocations": [{
+                "executionSuccessful": !report.has_errors(),
+                "toolExecutionNotifications": notifications
+            }],
+            "results": results
+        }]
+    });
+    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    out.push('\n');
+    out
+}
