@@ -92,6 +92,10 @@ fn no_format_prints_a_secret() {
         vec!["--color", "always", "."],
         vec!["--format", "json", "."],
         vec!["--format", "json", "literal-secret/.mcp.json", "monorepo"],
+        vec!["--format", "sarif", "."],
+        vec!["--format", "github", "."],
+        vec!["--format", "gitlab", "."],
+        vec!["--diff", "."],
     ];
     for args in runs {
         let (stdout, stderr) = run(&args);
