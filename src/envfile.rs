@@ -33,6 +33,7 @@ fn unquote(value: &str) -> String {
         return inner
             .replace("\\\"", "\"")
             .replace("\\$", "$")
+            .replace("\\`", "`")
             .replace("\\\\", "\\");
     }
     value.to_string()
@@ -54,6 +55,8 @@ pub fn quote(value: &str) -> String {
                 .replace('\\', "\\\\")
                 .replace('"', "\\\"")
                 .replace('$', "\\$")
+                // A shell runs `…` inside double quotes: never let a value do that.
+                .replace('`', "\\`")
         )
     }
 }
@@ -105,6 +108,12 @@ pub fn ensure_ignored(path: &Path) -> Result<Option<PathBuf>, String> {
     if repo.is_path_ignored(relative).unwrap_or(false) {
         return Ok(None);
     }
+    if is_tracked(&repo, relative) {
+        return Err(format!(
+            "{} is tracked by git, so .gitignore cannot keep it out of commits; choose another file with --env-file",
+            relative.display()
+        ));
+    }
     let gitignore = root.join(".gitignore");
     let old = std::fs::read(&gitignore).ok();
     let mut text = String::from_utf8_lossy(old.as_deref().unwrap_or_default()).into_owned();
@@ -118,6 +127,32 @@ pub fn ensure_ignored(path: &Path) -> Result<Option<PathBuf>, String> {
     crate::write::atomically(&gitignore, text.as_bytes(), old.as_deref(), 0o644)
         .map_err(|e| e.to_string())?;
     Ok(Some(gitignore))
+}
+
+fn is_tracked(repo: &git2::Repository, relative: &Path) -> bool {
+    repo.index()
+        .is_ok_and(|index| index.get_path(relative, 0).is_some())
+}
+
+/// Would a secret written to `path` be committed with the next commit of
+/// tracked files? (The file is in git's index.)
+pub fn tracked(path: &Path) -> bool {
+    let Some(dir) = path.parent() else {
+        return false;
+    };
+    let Ok(repo) = git2::Repository::discover(dir) else {
+        return false;
+    };
+    let Some(root) = repo.workdir().and_then(|r| r.canonicalize().ok()) else {
+        return false;
+    };
+    let absolute = dir
+        .canonicalize()
+        .map(|d| d.join(path.file_name().unwrap_or_default()));
+    absolute
+        .ok()
+        .and_then(|a| a.strip_prefix(&root).ok().map(Path::to_path_buf))
+        .is_some_and(|rel| is_tracked(&repo, &rel))
 }
 
 /// How to load the env file for a client, one line.
@@ -144,7 +179,7 @@ mod tests {
 
     #[test]
     fn quoting_round_trips() {
-        for v in ["ghp_abc", "p@ss word", "it's", "a\"b$c"] {
+        for v in ["ghp_abc", "p@ss word", "it's", "a\"b$c", "Xq9'`id>/tmp/x`"] {
             let line = format!("X={}", quote(v));
             let dir = tempfile::tempdir().unwrap();
             let p = dir.path().join(".env");

@@ -219,11 +219,27 @@ pub fn apply(report: &Report, options: &Options) -> Outcome {
     let existing = envfile::read(&env_path);
     let mut taken = existing.clone();
     let mut to_write: Vec<(&FileReport, Fixed)> = Vec::new();
+    let env_root = env_path.parent().and_then(|p| p.canonicalize().ok());
     for file in report
         .files
         .iter()
         .filter(|f| f.format.id != "mcplint-config" && !f.unparsable)
     {
+        // A per-user config (`--user`) keeps its secrets out of a project's env file.
+        let outside = env_root.as_ref().is_some_and(|root| {
+            file.source
+                .path
+                .canonicalize()
+                .is_ok_and(|p| !p.starts_with(root))
+        });
+        if outside && options.env_file.is_none() && !selected(file, options.unsafe_fixes).is_empty()
+        {
+            outcome.problems.push(format!(
+                "{} is outside this project: fix it with --env-file pointing at a per-user file (e.g. ~/.config/mcp/secrets.env)",
+                file.source.display
+            ));
+            continue;
+        }
         if let Some(fixed) = fix_file(file, options, &mut taken, &mut outcome) {
             to_write.push((file, fixed));
         }
@@ -235,6 +251,13 @@ pub fn apply(report: &Report, options: &Options) -> Outcome {
         for (file, fixed) in &to_write {
             outcome.diff.push_str(&diff(file, &fixed.text));
         }
+        return outcome;
+    }
+    if envfile::tracked(&env_path) {
+        outcome.problems.push(format!(
+            "{} is tracked by git: secrets written there would be committed; choose another file with --env-file",
+            env_path.display()
+        ));
         return outcome;
     }
     // Secrets first: nothing is lost even if writing a config fails.

@@ -114,9 +114,13 @@ fn is_identifier(s: &str) -> bool {
 }
 
 /// The index of the `close` matching the `open` just before `from`.
+/// References are short: looking further would make a value of many
+/// unclosed `${` quadratic to scan.
+const MAX_REFERENCE: usize = 1024;
+
 fn matching(bytes: &[u8], from: usize, open: u8, close: u8) -> Option<usize> {
     let mut depth = 1usize;
-    for (i, &b) in bytes.iter().enumerate().skip(from) {
+    for (i, &b) in bytes.iter().enumerate().skip(from).take(MAX_REFERENCE) {
         if b == open {
             depth += 1;
         } else if b == close {
@@ -173,7 +177,8 @@ fn dollar(text: &str, i: usize) -> Option<Reference> {
             )
         }
         b'{' if bytes.get(i + 2) == Some(&b'{') => {
-            let end = text[i + 3..].find("}}")? + i + 3;
+            let window = &text[i + 3..floor(text, i + 3 + MAX_REFERENCE)];
+            let end = window.find("}}")? + i + 3;
             let inner = text[i + 3..end].trim();
             let name = inner.strip_prefix("secrets.").unwrap_or(inner);
             reference(Syntax::DoubleBrace, i..end + 2, name)
@@ -215,6 +220,10 @@ fn dollar(text: &str, i: usize) -> Option<Reference> {
             reference(Syntax::ShellParameter, range, &inner[..name_len])
         }
         _ => {
+            // `pa$sword`, `hT4w$PQ9Z`: a `$` inside a token is part of it.
+            if i > 0 && bytes[i - 1].is_ascii_alphanumeric() {
+                return None;
+            }
             let len = ident_len(&bytes[i + 1..]);
             (len > 0).then(|| Reference {
                 syntax: Syntax::Bare,
@@ -224,6 +233,15 @@ fn dollar(text: &str, i: usize) -> Option<Reference> {
             })
         }
     }
+}
+
+/// `at`, moved back to a character boundary and capped at the length.
+fn floor(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 fn percent(text: &str, i: usize) -> Option<Reference> {
@@ -238,7 +256,7 @@ fn percent(text: &str, i: usize) -> Option<Reference> {
 fn brace(text: &str, i: usize) -> Option<Reference> {
     let rest = &text[i..];
     if let Some(inner_start) = rest.strip_prefix("{{") {
-        let end = inner_start.find("}}")?;
+        let end = inner_start[..floor(inner_start, MAX_REFERENCE)].find("}}")?;
         let inner = inner_start[..end].trim();
         let name = inner.strip_prefix("secrets.").unwrap_or(inner);
         if !name.is_empty() && name.bytes().all(|b| is_ident(b) || b == b'.') {
@@ -248,7 +266,7 @@ fn brace(text: &str, i: usize) -> Option<Reference> {
     }
     for tag in ["{env:", "{file:"] {
         if let Some(after) = rest.strip_prefix(tag) {
-            let close = after.find('}')?;
+            let close = after[..floor(after, MAX_REFERENCE)].find('}')?;
             let name = &after[..close];
             if !name.is_empty() && !name.contains(char::is_whitespace) {
                 return reference(Syntax::OpenCode, i..i + tag.len() + close + 1, name);

@@ -227,8 +227,7 @@ pub fn lint_all(targets: &[Target], max_file_size: u64, policies: &[Policy]) -> 
             scope.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(t) = targets.get(i) else { break };
-                let outcome =
-                    engine::lint_path(&t.path, t.display.clone(), t.format, max_file_size);
+                let outcome = lint(t);
                 results.lock().unwrap().push((i, outcome));
             });
         }

@@ -266,3 +266,26 @@ fn team_policy_limits_scopes_and_requires_read_only() {
         "the narrow server meets the policy: {violations:?}"
     );
 }
+
+#[test]
+fn policy_applies_when_several_files_are_linted() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::create_dir(d.path().join(".git")).unwrap();
+    let wide = r#"{"mcpServers": {"github": {"type": "http", "url": "https://api.githubcopilot.com/mcp/"}}}"#;
+    for dir in ["a", "b", "c"] {
+        write(d.path(), &format!("{dir}/.mcp.json"), wide);
+    }
+    write(
+        d.path(),
+        "mcplint.toml",
+        "[[policy]]\nprofile = \"github\"\nrequire-read-only = true\n",
+    );
+    let (_, doc) = run(d.path(), &[]);
+    let n = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "policy-violation")
+        .count();
+    assert_eq!(n, 3, "{doc:#}");
+}

@@ -214,3 +214,12 @@ fn a_broken_file_still_reports_its_secrets() {
         .collect();
     assert_eq!(rules, ["literal-secret", "parse-error"]);
 }
+
+#[test]
+fn a_dollar_inside_a_password_is_part_of_it() {
+    let entry = r#"{"command": "x", "args": ["postgresql://app:k8Lm$QZ7Rw2@db.acme-corp.net:5432/app"], "env": {"MYSQL_PASSWORD": "hT4w$PQ9ZKX2"}}"#;
+    let found = findings(".mcp.json", &server(entry));
+    let rules: Vec<&str> = found.iter().map(|(r, ..)| r.as_str()).collect();
+    assert!(!rules.contains(&"unexpanded-reference"), "{found:?}");
+    assert_eq!(secrets(entry), ["k8Lm$QZ7Rw2", "hT4w$PQ9ZKX2"]);
+}

@@ -507,3 +507,65 @@ fn fixture_fix_diffs() {
         insta::assert_snapshot!(format!("fix_diff_{name}"), diff);
     }
 }
+
+#[test]
+fn hostile_values_cannot_run_when_the_env_file_is_sourced() {
+    let d = repo();
+    let value = "Xq9'`id>PWNED`Zz8\"w$Qv7";
+    let text = format!(
+        r#"{{"mcpServers": {{"db": {{"command": "node", "args": ["s.js"], "env": {{"DB_PASSWORD": "{}"}}}}}}}}"#,
+        value.replace('\\', "\\\\").replace('"', "\\\"")
+    );
+    std::fs::write(d.path().join(".mcp.json"), text).unwrap();
+    mcplint(d.path(), &["--fix"]);
+    let out = std::process::Command::new("sh")
+        .args(["-c", "set -a; . ./.env; set +a; printf %s \"$DB_PASSWORD\""])
+        .current_dir(d.path())
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), value);
+    assert!(!d.path().join("PWNED").exists() && !d.path().join("PWNED2").exists());
+}
+
+#[test]
+fn a_tracked_env_file_is_refused() {
+    let d = repo();
+    std::fs::write(d.path().join(".env"), "PUBLIC_URL=https://acme-corp.net\n").unwrap();
+    let ok = std::process::Command::new("git")
+        .args(["add", ".env"])
+        .current_dir(d.path())
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    std::fs::write(
+        d.path().join(".mcp.json"),
+        config().replace("  // team servers\r\n", ""),
+    )
+    .unwrap();
+    let before = std::fs::read(d.path().join(".mcp.json")).unwrap();
+    let out = mcplint(d.path(), &["--fix"]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("tracked by git"),
+        "{}",
+        printed(&out)
+    );
+    assert!(!std::fs::read_to_string(d.path().join(".env"))
+        .unwrap()
+        .contains(PAT));
+    assert_eq!(std::fs::read(d.path().join(".mcp.json")).unwrap(), before);
+}
+
+#[test]
+fn a_secret_default_becomes_a_plain_reference() {
+    let d = repo();
+    std::fs::write(d.path().join(".mcp.json"), format!(r#"{{"mcpServers": {{"gh": {{"command": "x", "env": {{"GITHUB_TOKEN": "${{GITHUB_TOKEN:-{PAT}}}"}}}}}}}}"#)).unwrap();
+    mcplint(d.path(), &["--fix"]);
+    let fixed = std::fs::read_to_string(d.path().join(".mcp.json")).unwrap();
+    assert!(
+        fixed.contains(r#""GITHUB_TOKEN": "${GITHUB_TOKEN}""#),
+        "{fixed}"
+    );
+    assert!(std::fs::read_to_string(d.path().join(".env"))
+        .unwrap()
+        .contains(PAT));
+}

@@ -101,6 +101,14 @@ pub fn is_secret_name(name: &str) -> bool {
     if words.iter().any(|w| SECRET_PARTS.contains(&w.as_str())) {
         return true;
     }
+    // One-word names that end in a secret word: `PGPASSWORD`, `HFTOKEN`.
+    if words.len() == 1
+        && ["password", "passwd", "token", "secret", "apikey"]
+            .iter()
+            .any(|s| last.len() > s.len() + 1 && last.ends_with(s))
+    {
+        return true;
+    }
     // Joined forms: `APIKEY`, `accesstoken`, `clientsecret`.
     [
         "apikey",
@@ -142,6 +150,8 @@ mod tests {
             "tavilyApiKey",
             "PRIVATE-TOKEN",
             "DD-API-KEY",
+            "PGPASSWORD",
+            "HFTOKEN",
         ] {
             assert!(is_secret_name(n), "{n} should be secret-like");
         }

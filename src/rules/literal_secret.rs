@@ -137,23 +137,59 @@ fn extraction_fix(cx: &Context, site: &Site, c: &Candidate, var: &str) -> Option
             return Some(fix);
         }
     }
+    // Goose fills `$VAR` from the extension's own `envs`/`env_keys`, not
+    // from the environment: a reference alone would send another value.
+    if client.id == "goose" {
+        return Some(advice(if site.field == Field::Env {
+            format!("remove it from `envs`, list {var} in `env_keys`, and put the value in Goose's secret store (`goose configure`)")
+        } else {
+            format!("list {var} in `env_keys`, put the value in Goose's secret store (`goose configure`), and write ${var} here")
+        }));
+    }
+    // `${VAR:-secret}`: the whole reference becomes `${VAR}`.
+    let (span, var) = match cx.analysis.references[c.site].iter().find(|r| {
+        r.syntax == crate::reference::Syntax::BracedDefault
+            && r.default
+                .as_ref()
+                .is_some_and(|d| d.start <= c.range.start && c.range.end <= d.end)
+    }) {
+        Some(r) => (
+            site.span_of(&cx.file.source.text, r.range.clone()),
+            r.name.as_str(),
+        ),
+        None => (c.span, var),
+    };
     match client.dialect.spell(site.field, var) {
         Spelling::Advice(text) => Some(advice(text)),
-        Spelling::Reference(reference) => Some(Fix {
-            title: format!(
-                "replace it with {reference} and keep the value in the env file as {var}"
-            ),
-            applicability: Applicability::Safe,
-            edits: vec![Edit {
-                span: c.span,
-                replacement: reference,
-            }],
-            extraction: Some(Extraction {
-                var: var.to_string(),
-                value: site.text()[c.range.clone()].to_string(),
-                client: client.id,
-            }),
-        }),
+        Spelling::Reference(mut reference) => {
+            // A YAML plain scalar cannot hold `{…}` in flow context: quote it.
+            let whole = c.range.len() == site.text().len();
+            if cx.file.format.language == crate::formats::Language::Yaml
+                && whole
+                && matches!(
+                    site.node.style,
+                    crate::parse::StrStyle::Verbatim { lead: 0 }
+                )
+                && reference.contains(['{', '}'])
+            {
+                reference = format!("\"{reference}\"");
+            }
+            Some(Fix {
+                title: format!(
+                    "replace it with {reference} and keep the value in the env file as {var}"
+                ),
+                applicability: Applicability::Safe,
+                edits: vec![Edit {
+                    span,
+                    replacement: reference,
+                }],
+                extraction: Some(Extraction {
+                    var: var.to_string(),
+                    value: site.text()[c.range.clone()].to_string(),
+                    client: client.id,
+                }),
+            })
+        }
     }
 }
 
