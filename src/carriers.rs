@@ -189,7 +189,9 @@ fn argument(server: &Server, index: usize, text: &str, out: &mut Vec<Carried>) {
     match previous {
         Some(flag) if is_header_flag(flag) => header_arg(text, 0..text.len(), out),
         Some(flag) if is_env_flag(flag) => env_assignment(text, out),
-        Some(flag) if flag.starts_with('-') && !flag.contains('=') && flag.len() > 1 => {
+        // A long flag takes the next argument as its value; short ones
+        // (`-y`, `-i`) are usually switches.
+        Some(flag) if flag.starts_with("--") && !flag.contains('=') && flag.len() > 2 => {
             out.push(Carried::new(
                 Some(flag.trim_start_matches('-')),
                 0..text.len(),

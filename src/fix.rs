@@ -107,7 +107,9 @@ fn name_variables(
             for e in edits.iter_mut() {
                 e.replacement = e.replacement.replace(&x.var, &name);
             }
-            renamed.push((x.var.clone(), name.clone()));
+            if !renamed.iter().any(|(_, to)| *to == name) {
+                renamed.push((x.var.clone(), name.clone()));
+            }
             x.var = name.clone();
         }
         if !taken.iter().any(|(k, _)| *k == name) {
