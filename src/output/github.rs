@@ -1,7 +1,6 @@
 //! `--format github`: GitHub Actions workflow commands that annotate the
 //! exact line and column of each finding.
 
-use super::Positions;
 use crate::finding::Severity;
 use crate::run::Report;
 
@@ -19,33 +18,26 @@ fn property(text: &str) -> String {
 
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
-    for file in &report.files {
-        if file.findings.is_empty() {
-            continue;
+    for (file, f, at) in super::located(report) {
+        let command = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "notice",
+        };
+        let mut message = f.message.clone();
+        if let Some(help) = &f.help {
+            message.push_str(&format!("\nhelp: {help}"));
         }
-        let positions = Positions::new(file);
-        for f in &file.findings {
-            let at = positions.of(f);
-            let command = match f.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Note => "notice",
-            };
-            let mut message = f.message.clone();
-            if let Some(help) = &f.help {
-                message.push_str(&format!("\nhelp: {help}"));
-            }
-            out.push_str(&format!(
-                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-                property(&file.source.display),
-                at.start.line,
-                at.start.column,
-                at.end.line,
-                at.end.column,
-                property(&format!("mcplint {}", f.rule.id)),
-                data(&message)
-            ));
-        }
+        out.push_str(&format!(
+            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+            property(&file.source.display),
+            at.start.line,
+            at.start.column,
+            at.end.line,
+            at.end.column,
+            property(&format!("mcplint {}", f.rule.id)),
+            data(&message)
+        ));
     }
     for e in &report.errors {
         out.push_str(&format!(

@@ -2,7 +2,6 @@
 
 use serde::Serialize;
 
-use super::Positions;
 use crate::run::Report;
 
 pub const VERSION: u32 = 1;
@@ -76,56 +75,49 @@ struct JsonError<'a> {
 pub fn render(report: &Report) -> String {
     let mut findings = Vec::new();
     let mut errors = Vec::new();
-    for file in &report.files {
-        if file.findings.is_empty() {
-            continue;
-        }
-        let positions = Positions::new(file);
-        for f in &file.findings {
-            let at = positions.of(f);
-            if file.unparsable {
-                errors.push(JsonError {
-                    file: &file.source.display,
-                    message: &f.message,
-                    line: Some(at.start.line),
-                    column: Some(at.start.column),
-                });
-            }
-            findings.push(JsonFinding {
-                rule: f.rule.id,
-                category: f.rule.category.as_str(),
-                severity: f.severity.as_str(),
-                confidence: f.confidence,
+    for (file, f, at) in super::located(report) {
+        if file.unparsable {
+            errors.push(JsonError {
                 file: &file.source.display,
-                client: file.format.client.id,
-                server: f.server.as_deref(),
-                pointer: &f.pointer,
-                line: at.start.line,
-                column: at.start.column,
-                end_line: at.end.line,
-                end_column: at.end.column,
-                offset: f.primary.span.start,
-                length: f.primary.span.len(),
                 message: &f.message,
-                help: f.help.as_deref(),
-                secret_preview: f.secret_preview.as_deref(),
-                fingerprint: f.fingerprint(&file.source.display),
-                fix: f.fix.as_ref().map(|fix| JsonFix {
-                    title: &fix.title,
-                    applicability: fix.applicability,
-                    edits: fix
-                        .edits
-                        .iter()
-                        .map(|e| JsonEdit {
-                            offset: e.span.start,
-                            length: e.span.len(),
-                            replacement: &e.replacement,
-                        })
-                        .collect(),
-                    env_var: fix.extraction.as_ref().map(|x| x.var.as_str()),
-                }),
+                line: Some(at.start.line),
+                column: Some(at.start.column),
             });
         }
+        findings.push(JsonFinding {
+            rule: f.rule.id,
+            category: f.rule.category.as_str(),
+            severity: f.severity.as_str(),
+            confidence: f.confidence,
+            file: &file.source.display,
+            client: file.format.client.id,
+            server: f.server.as_deref(),
+            pointer: &f.pointer,
+            line: at.start.line,
+            column: at.start.column,
+            end_line: at.end.line,
+            end_column: at.end.column,
+            offset: f.primary.span.start,
+            length: f.primary.span.len(),
+            message: &f.message,
+            help: f.help.as_deref(),
+            secret_preview: f.secret_preview.as_deref(),
+            fingerprint: f.fingerprint(&file.source.display),
+            fix: f.fix.as_ref().map(|fix| JsonFix {
+                title: &fix.title,
+                applicability: fix.applicability,
+                edits: fix
+                    .edits
+                    .iter()
+                    .map(|e| JsonEdit {
+                        offset: e.span.start,
+                        length: e.span.len(),
+                        replacement: &e.replacement,
+                    })
+                    .collect(),
+                env_var: fix.extraction.as_ref().map(|x| x.var.as_str()),
+            }),
+        });
     }
     for e in &report.errors {
         errors.push(JsonError {

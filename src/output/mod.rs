@@ -43,6 +43,17 @@ impl<'r> Positions<'r> {
     }
 }
 
+/// Every finding with its file and position, in report order (one line
+/// index per file with findings).
+pub fn located(report: &crate::run::Report) -> Vec<(&FileReport, &Finding, Position)> {
+    let mut out = Vec::new();
+    for file in report.files.iter().filter(|f| !f.findings.is_empty()) {
+        let positions = Positions::new(file);
+        out.extend(file.findings.iter().map(|f| (file, f, positions.of(f))));
+    }
+    out
+}
+
 /// The file's text with every credential masked, offsets unchanged.
 pub fn masked_text(file: &FileReport) -> String {
     crate::detect::mask::mask(&file.source.text, &file.masks)

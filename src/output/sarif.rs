@@ -5,7 +5,6 @@
 
 use serde_json::{json, Value};
 
-use super::Positions;
 use crate::finding::{Category, Severity};
 use crate::rules::{self, RuleMeta};
 use crate::run::Report;
@@ -61,52 +60,45 @@ pub fn render(report: &Report) -> String {
     let all = rules::all();
     let mut results = Vec::new();
     let mut notifications = Vec::new();
-    for file in &report.files {
-        if file.findings.is_empty() {
-            continue;
+    for (file, f, at) in super::located(report) {
+        let index = all.iter().position(|m| m.id == f.rule.id).unwrap_or(0);
+        let mut message = f.message.clone();
+        if let Some(help) = &f.help {
+            message.push_str(&format!(". {help}"));
         }
-        let positions = Positions::new(file);
-        for f in &file.findings {
-            let at = positions.of(f);
-            let index = all.iter().position(|m| m.id == f.rule.id).unwrap_or(0);
-            let mut message = f.message.clone();
-            if let Some(help) = &f.help {
-                message.push_str(&format!(". {help}"));
-            }
-            let mut properties =
-                json!({ "category": f.rule.category.as_str(), "client": file.format.client.id });
-            if let Some(p) = &f.secret_preview {
-                properties["secretPreview"] = json!(p);
-            }
-            if let Some(s) = &f.server {
-                properties["server"] = json!(s);
-            }
-            results.push(json!({
-                "ruleId": f.rule.id,
-                "ruleIndex": index,
-                "level": level(f.severity),
-                "message": { "text": message },
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": file.source.display.trim_start_matches('/'), "uriBaseId": "%SRCROOT%" },
-                        "region": {
-                            "startLine": at.start.line,
-                            "startColumn": at.start.column,
-                            "endLine": at.end.line,
-                            "endColumn": at.end.column.max(if at.end.line == at.start.line { at.start.column + 1 } else { 1 })
-                        }
-                    },
-                    "logicalLocations": [{ "fullyQualifiedName": f.pointer, "kind": "member" }]
-                }],
-                "partialFingerprints": { "mcplint/v1": f.fingerprint(&file.source.display) },
-                "properties": properties
+        let mut properties =
+            json!({ "category": f.rule.category.as_str(), "client": file.format.client.id });
+        if let Some(p) = &f.secret_preview {
+            properties["secretPreview"] = json!(p);
+        }
+        if let Some(s) = &f.server {
+            properties["server"] = json!(s);
+        }
+        results.push(json!({
+            "ruleId": f.rule.id,
+            "ruleIndex": index,
+            "level": level(f.severity),
+            "message": { "text": message },
+            "locations": [{
+                "physicalLocation": {
+                    "artifactLocation": { "uri": file.source.display.trim_start_matches('/'), "uriBaseId": "%SRCROOT%" },
+                    "region": {
+                        "startLine": at.start.line,
+                        "startColumn": at.start.column,
+                        "endLine": at.end.line,
+                        "endColumn": at.end.column.max(if at.end.line == at.start.line { at.start.column + 1 } else { 1 })
+                    }
+                },
+                "logicalLocations": [{ "fullyQualifiedName": f.pointer, "kind": "member" }]
+            }],
+            "partialFingerprints": { "mcplint/v1": f.fingerprint(&file.source.display) },
+            "properties": properties
+        }));
+        if file.unparsable && f.rule.id == "parse-error" {
+            notifications.push(json!({
+                "level": "error",
+                "message": { "text": format!("{}: {}", file.source.display, f.message) }
             }));
-            if file.unparsable && f.rule.id == "parse-error" {
-                notifications.push(json!({
-                    "level": "error",
-                    "message": { "text": format!("{}: {}", file.source.display, f.message) }
-                }));
-            }
         }
     }
     for e in &report.errors {
