@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Prove the pre-commit hooks work for real: `pre-commit try-repo` of this
+# repository against a scratch git repository. A clean config passes, a
+# committed literal token fails with the diagnostic, a non-MCP JSON file is
+# skipped, and mcplint-fix rewrites the config and exits 1.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+precommit="${PRE_COMMIT:-pre-commit}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+git init -q
+git config user.email ci@acme-corp.net
+git config user.name ci
+token="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"
+
+fail() { echo "pre-commit check: $*" >&2; exit 1; }
+
+cat > .mcp.json <<JSON
+{ "mcpServers": { "github": { "type": "http", "url": "https://api.githubcopilot.com/mcp/readonly",
+  "headers": { "Authorization": "Bearer \${GITHUB_PAT}" } } } }
+JSON
+echo '{ "name": "app", "token": "not-an-mcp-config" }' > package.json
+git add .mcp.json package.json
+
+echo "-- clean config and a non-MCP file: pass"
+"$precommit" try-repo "$here" mcplint --files .mcp.json package.json > out.txt 2>&1 || { cat out.txt; fail "a clean config failed"; }
+
+echo "-- literal token: fail with the diagnostic"
+sed -i "s/\${GITHUB_PAT}/$token/" .mcp.json
+git add .mcp.json
+if "$precommit" try-repo "$here" mcplint --files .mcp.json package.json > out.txt 2>&1; then
+  cat out.txt; fail "a literal token passed"
+fi
+grep -q "literal-secret" out.txt || { cat out.txt; fail "no literal-secret diagnostic"; }
+if grep -q "$token" out.txt; then fail "the token was printed"; fi
+
+echo "-- mcplint-fix: rewrites, exits 1, keeps the token in a git-ignored .env"
+if "$precommit" try-repo "$here" mcplint-fix --files .mcp.json > out.txt 2>&1; then
+  cat out.txt; fail "mcplint-fix did not report a change"
+fi
+grep -q 'Bearer ${GITHUB_TOKEN}' .mcp.json || { cat .mcp.json; fail "the config was not fixed"; }
+grep -q "$token" .env || fail "the token is not in .env"
+git check-ignore -q .env || fail ".env is not git-ignored"
+echo "pre-commit check: ok"
