@@ -77,6 +77,9 @@ struct CheckArgs {
     /// Ignore any mcplint.toml
     #[arg(long)]
     no_config: bool,
+    /// Refuse inline `mcplint-ignore[rule]: reason` comments (for CI)
+    #[arg(long)]
+    no_inline_ignores: bool,
     /// Apply safe fixes: move literal secrets to the env file and write the
     /// client's own reference instead; correct reference spellings
     #[arg(long)]
@@ -252,6 +255,7 @@ fn check(args: CheckArgs) -> u8 {
         max_file_size: args.max_file_size,
         forced: args.client,
         user: args.user,
+        inline_ignores: !args.no_inline_ignores,
         config: match (&args.config, args.no_config) {
             (Some(path), _) => run::ConfigChoice::Path(path.clone()),
             (None, true) => run::ConfigChoice::Ignore,

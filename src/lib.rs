@@ -25,6 +25,7 @@ pub mod schema;
 pub mod scopes;
 pub mod servers;
 pub mod source;
+pub mod suppress;
 pub mod user;
 pub mod varname;
 pub mod write;

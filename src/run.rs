@@ -67,6 +67,8 @@ pub struct Options {
     pub forced: Option<&'static Format>,
     /// Also lint every client's per-user config files (`--user`).
     pub user: bool,
+    /// Honour `mcplint-ignore[rule]: reason` comments (`--no-inline-ignores` turns it off).
+    pub inline_ignores: bool,
     pub config: ConfigChoice,
 }
 
@@ -130,6 +132,11 @@ fn check_with(paths: &[PathBuf], cwd: &Path, options: &Options, config: Option<&
     let mut report = lint_all(&found.targets, options.max_file_size, policies);
     report.errors.extend(found.errors);
     report.errors.sort_by(|a, b| a.file.cmp(&b.file));
+    if options.inline_ignores {
+        for file in &mut report.files {
+            crate::suppress::apply(file);
+        }
+    }
     if let Some(config) = config {
         apply(config, &mut report);
     }

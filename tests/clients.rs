@@ -247,6 +247,7 @@ fn options() -> run::Options {
         max_file_size: DEFAULT_MAX_FILE_SIZE,
         forced: None,
         user: false,
+        inline_ignores: true,
         config: run::ConfigChoice::Ignore,
     }
 }

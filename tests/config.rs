@@ -289,3 +289,70 @@ fn policy_applies_when_several_files_are_linted() {
         .count();
     assert_eq!(n, 3, "{doc:#}");
 }
+
+#[test]
+fn inline_ignores_need_a_rule_and_a_reason() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::create_dir(d.path().join(".git")).unwrap();
+    write(
+        d.path(),
+        ".vscode/mcp.json",
+        &format!(
+            "{{\n  \"servers\": {{\n    \"demo\": {{\n      \"command\": \"acme\",\n      // mcplint-ignore[literal-secret]: revoked token kept for the workshop\n      \"env\": {{ \"GITHUB_TOKEN\": \"{PAT}\" }}\n    }},\n    \"other\": {{\n      \"command\": \"acme\",\n      \"env\": {{ \"API_KEY\": \"Zk29vLq8mR4tXw7NqP3s\" }} // mcplint-ignore[literal-secret]\n    }}\n  }}\n}}\n"
+        ),
+    );
+    write(
+        d.path(),
+        ".codex/config.toml",
+        &format!("[mcp_servers.gh]\ncommand = \"acme\"\n# mcplint-ignore[literal-secret, broad-credential]: sandbox account\nenv = {{ GITHUB_TOKEN = \"{PAT}\" }}\n"),
+    );
+    let (_, doc) = run(d.path(), &[]);
+    let found: Vec<(String, String, u64)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["file"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    // Suppressed, with a reason.
+    assert!(
+        !found
+            .iter()
+            .any(|(r, f, l)| r == "literal-secret" && f == ".vscode/mcp.json" && *l == 6),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(
+            |(r, f, _)| (r == "literal-secret" || r == "broad-credential")
+                && f == ".codex/config.toml"
+        ),
+        "{found:?}"
+    );
+    // Without a reason: not suppressed, and the marker is reported.
+    assert!(
+        found
+            .iter()
+            .any(|(r, f, l)| r == "literal-secret" && f == ".vscode/mcp.json" && *l == 10),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(r, f, l)| r == "stale-ignore" && f == ".vscode/mcp.json" && *l == 10),
+        "{found:?}"
+    );
+    // CI can refuse them all.
+    let (_, doc) = run(d.path(), &["--no-inline-ignores"]);
+    let secrets = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "literal-secret")
+        .count();
+    assert_eq!(secrets, 3, "{doc:#}");
+}

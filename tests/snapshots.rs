@@ -42,6 +42,7 @@ fn report(dir: &Path) -> run::Report {
         max_file_size: DEFAULT_MAX_FILE_SIZE,
         forced: None,
         user: false,
+        inline_ignores: true,
         config: run::ConfigChoice::Ignore,
     };
     run::check(&[dir.to_path_buf()], dir, &options)
