@@ -137,6 +137,7 @@ fn check_with(paths: &[PathBuf], cwd: &Path, options: &Options, config: Option<&
             crate::suppress::apply(file);
         }
     }
+    grade_by_git(&mut report);
     if let Some(config) = config {
         apply(config, &mut report);
     }
@@ -240,6 +241,66 @@ pub fn lint_all(targets: &[Target], max_file_size: u64, policies: &[Policy]) -> 
         }
     });
     collect(results.into_inner().unwrap())
+}
+
+/// A literal secret in a file git tracks (or would commit) is an error; in
+/// a git-ignored personal file it is a warning. The message says which.
+fn grade_by_git(report: &mut Report) {
+    let mut repos: Vec<(PathBuf, git2::Repository)> = Vec::new();
+    for file in &mut report.files {
+        if !file.findings.iter().any(|f| f.rule.id == "literal-secret") {
+            continue;
+        }
+        let Some(dir) = file
+            .source
+            .path
+            .parent()
+            .and_then(|d| d.canonicalize().ok())
+        else {
+            continue;
+        };
+        let known = repos.iter().position(|(root, _)| dir.starts_with(root));
+        let index = match known {
+            Some(i) => i,
+            None => {
+                let Ok(repo) = git2::Repository::discover(&dir) else {
+                    continue;
+                };
+                let Some(root) = repo.workdir().and_then(|w| w.canonicalize().ok()) else {
+                    continue;
+                };
+                repos.push((root, repo));
+                repos.len() - 1
+            }
+        };
+        let (root, repo) = &repos[index];
+        let Some(name) = file.source.path.file_name() else {
+            continue;
+        };
+        let Ok(relative) = dir.join(name).strip_prefix(root).map(Path::to_path_buf) else {
+            continue;
+        };
+        let tracked = repo
+            .index()
+            .is_ok_and(|i| i.get_path(&relative, 0).is_some());
+        let ignored = !tracked && repo.is_path_ignored(&relative).unwrap_or(false);
+        for f in file
+            .findings
+            .iter_mut()
+            .filter(|f| f.rule.id == "literal-secret")
+        {
+            if ignored {
+                f.severity = f.severity.min(Severity::Warning);
+                f.message.push_str(" (in a git-ignored file: not committed, but readable by every tool on this machine)");
+            } else if tracked {
+                f.message
+                    .push_str(" (git tracks this file: the secret is published with it)");
+            } else {
+                f.message
+                    .push_str(" (not git-ignored: the next `git add` publishes it)");
+            }
+        }
+    }
 }
 
 /// Outcomes, in target order, into a report.

@@ -356,3 +356,50 @@ fn inline_ignores_need_a_rule_and_a_reason() {
         .count();
     assert_eq!(secrets, 3, "{doc:#}");
 }
+
+#[test]
+fn git_decides_between_error_and_warning() {
+    let d = tempfile::tempdir().unwrap();
+    let git = |args: &[&str]| {
+        let ok = std::process::Command::new("git")
+            .args(args)
+            .current_dir(d.path())
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    };
+    git(&["init", "-q"]);
+    let leak = format!(r#"{{"env": {{"GITHUB_TOKEN": "{PAT}"}}}}"#);
+    write(d.path(), ".claude/settings.json", &leak);
+    write(d.path(), ".claude/settings.local.json", &leak);
+    write(d.path(), ".gitignore", ".claude/settings.local.json\n");
+    git(&["add", ".claude/settings.json", ".gitignore"]);
+    // The walk skips the ignored file; pre-commit or `--user` name it.
+    let (code, doc) = run(d.path(), &[".", ".claude/settings.local.json"]);
+    assert_eq!(code, 1);
+    let secrets: Vec<(&str, &str, &str)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "literal-secret")
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap(),
+                f["severity"].as_str().unwrap(),
+                f["message"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let tracked = secrets
+        .iter()
+        .find(|s| s.0 == ".claude/settings.json")
+        .unwrap();
+    assert_eq!(tracked.1, "error");
+    assert!(tracked.2.contains("git tracks this file"), "{tracked:?}");
+    let personal = secrets
+        .iter()
+        .find(|s| s.0 == ".claude/settings.local.json")
+        .unwrap();
+    assert_eq!(personal.1, "warning");
+    assert!(personal.2.contains("git-ignored"), "{personal:?}");
+}
