@@ -37,6 +37,11 @@ enum Command {
     Rules(RulesArgs),
     /// List every supported config format: client, file names, expansion syntax
     Formats,
+    /// Record today's findings so that only new ones fail (`--baseline FILE`)
+    Baseline {
+        #[command(subcommand)]
+        action: BaselineAction,
+    },
     /// Print one rule's documentation
     Explain {
         /// A rule id, such as literal-secret
@@ -99,6 +104,9 @@ struct CheckArgs {
     /// Write the report to FILE instead of standard output
     #[arg(long, short = 'o', value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Report only findings that the baseline FILE does not record
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
 }
 
 fn parse_client(name: &str) -> Result<&'static formats::Format, String> {
@@ -115,6 +123,14 @@ struct RulesArgs {
     /// Print as JSON
     #[arg(long)]
     json: bool,
+}
+
+#[derive(Subcommand)]
+enum BaselineAction {
+    /// Write every current finding under `.` to FILE (default mcplint-baseline.json)
+    Write { file: Option<PathBuf> },
+    /// Drop the entries of FILE whose findings are gone
+    Prune { file: Option<PathBuf> },
 }
 
 #[derive(Subcommand)]
@@ -196,6 +212,7 @@ pub fn main() -> u8 {
         Some(Command::Rules(args)) => list_rules(args),
         Some(Command::Explain { id }) => explain(&id),
         Some(Command::Formats) => list_formats(),
+        Some(Command::Baseline { action }) => baseline(action),
     }
 }
 
@@ -276,6 +293,15 @@ fn check(args: CheckArgs) -> u8 {
     }
     if args.fix || args.diff {
         return fix(&args, &files, &cwd, &options, report);
+    }
+    if let Some(path) = &args.baseline {
+        match crate::baseline::read(path) {
+            Ok(b) => crate::baseline::filter(&mut report, &b, path),
+            Err(e) => {
+                eprintln!("mcplint: {e}");
+                return 2;
+            }
+        }
     }
     if !stdin.is_empty() {
         lint_stdin(&args, &cwd, &mut report);
@@ -482,6 +508,55 @@ fn check_credential_examples() -> u8 {
     ));
     write_out(&out);
     u8::from(!failures.is_empty())
+}
+
+/// `mcplint baseline write|prune [FILE]`, over the current directory.
+fn baseline(action: BaselineAction) -> u8 {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let options = run::Options {
+        max_file_size: engine::DEFAULT_MAX_FILE_SIZE,
+        forced: None,
+        user: false,
+        inline_ignores: true,
+        config: run::ConfigChoice::Discover,
+    };
+    let report = run::check(&[PathBuf::from(".")], &cwd, &options);
+    let (file, prune) = match action {
+        BaselineAction::Write { file } => (file, false),
+        BaselineAction::Prune { file } => (file, true),
+    };
+    let path = file.unwrap_or_else(|| PathBuf::from(crate::baseline::DEFAULT_FILE));
+    let fresh = crate::baseline::create(&report, &path);
+    let baseline = if prune {
+        match crate::baseline::read(&path) {
+            Ok(old) => {
+                let kept: std::collections::BTreeSet<_> =
+                    old.entries.intersection(&fresh.entries).cloned().collect();
+                eprintln!(
+                    "mcplint: dropped {} fixed entries",
+                    old.entries.len() - kept.len()
+                );
+                crate::baseline::Baseline {
+                    entries: kept,
+                    ..old
+                }
+            }
+            Err(e) => {
+                eprintln!("mcplint: {e}");
+                return 2;
+            }
+        }
+    } else {
+        eprintln!("mcplint: recorded {} findings", fresh.entries.len());
+        fresh
+    };
+    match crate::baseline::write(&path, &baseline) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("mcplint: {e}");
+            2
+        }
+    }
 }
 
 fn list_formats() -> u8 {

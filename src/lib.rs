@@ -3,6 +3,7 @@
 //! discover → parse (with spans) → model → rules → findings → output.
 
 pub mod analysis;
+pub mod baseline;
 pub mod carriers;
 pub mod cli;
 pub mod clients;

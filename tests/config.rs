@@ -403,3 +403,52 @@ fn git_decides_between_error_and_warning() {
     assert_eq!(personal.1, "warning");
     assert!(personal.2.contains("git-ignored"), "{personal:?}");
 }
+
+fn mcplint_in(root: &Path, args: &[&str]) -> std::process::Output {
+    Command::cargo_bin("mcplint")
+        .unwrap()
+        .current_dir(root)
+        .args(args)
+        .env("HOME", root.join("no-home"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_baseline_reports_only_new_findings_and_never_stores_values() {
+    let d = repo();
+    assert!(mcplint_in(d.path(), &["baseline", "write"])
+        .status
+        .success());
+    let text = std::fs::read_to_string(d.path().join("mcplint-baseline.json")).unwrap();
+    assert!(!text.contains(PAT) && !text.contains("\"line\""), "{text}");
+    // Recorded findings no longer fail.
+    let (code, doc) = run(d.path(), &["--baseline", "mcplint-baseline.json"]);
+    assert_eq!((code, rules(&doc).len()), (0, 0), "{doc:#}");
+    // Unrelated edits (new lines above) change nothing; a new secret is new.
+    let mcp = std::fs::read_to_string(d.path().join(".mcp.json")).unwrap();
+    let edited = mcp.replacen("{", "{\n\n", 1).replace(
+        r#""mem":"#,
+        r#""new": {"command": "acme", "env": {"API_KEY": "Zk29vLq8mR4tXw7NqP3s"}}, "mem":"#,
+    );
+    std::fs::write(d.path().join(".mcp.json"), edited).unwrap();
+    let (code, doc) = run(d.path(), &["--baseline", "mcplint-baseline.json"]);
+    assert_eq!(code, 1);
+    assert_eq!(rules(&doc), ["literal-secret"], "{doc:#}");
+    // Rewriting it does not churn: same entries, same order.
+    assert!(mcplint_in(d.path(), &["baseline", "write"])
+        .status
+        .success());
+    let again = std::fs::read_to_string(d.path().join("mcplint-baseline.json")).unwrap();
+    assert!(again.len() > text.len());
+    // Prune drops fixed entries.
+    std::fs::write(d.path().join(".mcp.json"), r#"{"mcpServers": {}}"#).unwrap();
+    assert!(mcplint_in(d.path(), &["baseline", "prune"])
+        .status
+        .success());
+    let pruned: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(d.path().join("mcplint-baseline.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(pruned["entries"].as_array().unwrap().len(), 0);
+}
