@@ -441,6 +441,13 @@ fn a_baseline_reports_only_new_findings_and_never_stores_values() {
         .success());
     let again = std::fs::read_to_string(d.path().join("mcplint-baseline.json")).unwrap();
     assert!(again.len() > text.len());
+    // Swapping a baselined secret for another one at the same place is new.
+    let mcp = std::fs::read_to_string(d.path().join(".mcp.json")).unwrap();
+    let swapped: String = PAT[..PAT.len() - 4].to_string() + "Q7x2";
+    std::fs::write(d.path().join(".mcp.json"), mcp.replace(PAT, &swapped)).unwrap();
+    let (code, doc) = run(d.path(), &["--baseline", "mcplint-baseline.json"]);
+    assert_eq!(code, 1, "{doc:#}");
+    assert!(rules(&doc).contains(&"literal-secret".to_string()), "{doc:#}");
     // Prune drops fixed entries.
     std::fs::write(d.path().join(".mcp.json"), r#"{"mcpServers": {}}"#).unwrap();
     assert!(mcplint_in(d.path(), &["baseline", "prune"])
