@@ -107,6 +107,10 @@ struct CheckArgs {
     /// Report only findings that the baseline FILE does not record
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
+    /// Lint only files changed since the git revision REV (committed, staged,
+    /// unstaged or untracked), under the given paths
+    #[arg(long, value_name = "REV")]
+    changed_since: Option<String>,
 }
 
 fn parse_client(name: &str) -> Result<&'static formats::Format, String> {
@@ -230,6 +234,8 @@ fn subcommand_first(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString
         "--fail-on",
         "--stdin-filename",
         "--max-file-size",
+        "--baseline",
+        "--changed-since",
     ];
     let mut i = 1;
     while let Some(arg) = args.get(i).and_then(|a| a.to_str()) {
@@ -266,8 +272,17 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         args.paths.clone()
     };
-    let (stdin, files): (Vec<PathBuf>, Vec<PathBuf>) =
+    let (stdin, mut files): (Vec<PathBuf>, Vec<PathBuf>) =
         paths.into_iter().partition(|p| p == Path::new("-"));
+    if let Some(rev) = &args.changed_since {
+        match crate::changed::since(rev, &cwd, &files) {
+            Ok(changed) => files = changed,
+            Err(message) => {
+                eprintln!("mcplint: {message}");
+                return 2;
+            }
+        }
+    }
     let options = run::Options {
         max_file_size: args.max_file_size,
         forced: args.client,

@@ -5,6 +5,7 @@
 pub mod analysis;
 pub mod baseline;
 pub mod carriers;
+pub mod changed;
 pub mod cli;
 pub mod clients;
 pub mod config;

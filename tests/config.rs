@@ -447,7 +447,10 @@ fn a_baseline_reports_only_new_findings_and_never_stores_values() {
     std::fs::write(d.path().join(".mcp.json"), mcp.replace(PAT, &swapped)).unwrap();
     let (code, doc) = run(d.path(), &["--baseline", "mcplint-baseline.json"]);
     assert_eq!(code, 1, "{doc:#}");
-    assert!(rules(&doc).contains(&"literal-secret".to_string()), "{doc:#}");
+    assert!(
+        rules(&doc).contains(&"literal-secret".to_string()),
+        "{doc:#}"
+    );
     // Prune drops fixed entries.
     std::fs::write(d.path().join(".mcp.json"), r#"{"mcpServers": {}}"#).unwrap();
     assert!(mcplint_in(d.path(), &["baseline", "prune"])
@@ -458,4 +461,68 @@ fn a_baseline_reports_only_new_findings_and_never_stores_values() {
     )
     .unwrap();
     assert_eq!(pruned["entries"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn changed_since_lints_only_what_differs_from_a_revision() {
+    let d = tempfile::tempdir().unwrap();
+    let git = |args: &[&str]| {
+        let ok = std::process::Command::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+            .args(args)
+            .current_dir(d.path())
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    };
+    let leak = format!(
+        r#"{{"mcpServers": {{"gh": {{"command": "acme-gh", "env": {{"GITHUB_TOKEN": "{PAT}"}}}}}}}}"#
+    );
+    git(&["init", "-q"]);
+    write(d.path(), ".mcp.json", &leak);
+    write(d.path(), ".cursor/mcp.json", r#"{"mcpServers": {}}"#);
+    write(d.path(), "old/.mcp.json", &leak);
+    git(&["add", "."]);
+    git(&["commit", "-qm", "base"]);
+    // Changed, new (untracked), staged and deleted files since the base.
+    write(d.path(), ".cursor/mcp.json", &leak);
+    write(
+        d.path(),
+        ".vscode/mcp.json",
+        &leak.replace("mcpServers", "servers"),
+    );
+    write(d.path(), "staged/.mcp.json", &leak);
+    git(&["add", "staged/.mcp.json"]);
+    std::fs::remove_file(d.path().join("old/.mcp.json")).unwrap();
+    let files = |doc: &Value| {
+        let mut f: Vec<String> = doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "literal-secret")
+            .map(|f| f["file"].as_str().unwrap().to_string())
+            .collect();
+        f.sort();
+        f
+    };
+    let (code, doc) = run(d.path(), &["--changed-since", "HEAD"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        files(&doc),
+        [".cursor/mcp.json", ".vscode/mcp.json", "staged/.mcp.json"],
+        "{doc:#}"
+    );
+    // Only under the named paths.
+    let (_, doc) = run(d.path(), &["--changed-since", "HEAD", ".vscode"]);
+    assert_eq!(files(&doc), [".vscode/mcp.json"], "{doc:#}");
+    // Nothing changed: a clean pass.
+    git(&["add", "-A"]);
+    git(&["commit", "-qm", "next"]);
+    let (code, doc) = run(d.path(), &["--changed-since", "HEAD"]);
+    assert_eq!((code, files(&doc).len()), (0, 0), "{doc:#}");
+    // A revision that does not exist is a usage error, said plainly.
+    let out = mcplint_in(d.path(), &["--changed-since", "no-such-branch"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot resolve `no-such-branch`"), "{err}");
 }

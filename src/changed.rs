@@ -1,0 +1,43 @@
+//! `--changed-since REV`: lint only the files that differ from a revision
+//! (committed, staged, unstaged or new and not ignored), so a CI job on a
+//! large repository looks at what a pull request touches. Deleted files
+//! are dropped; files that are not MCP configs are skipped later, as for
+//! any named path.
+
+use std::path::{Path, PathBuf};
+
+/// The files under `roots` (relative to `cwd`) that changed since `rev`.
+pub fn since(rev: &str, cwd: &Path, roots: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let repo = git2::Repository::discover(cwd)
+        .map_err(|_| "--changed-since needs a git repository".to_string())?;
+    let workdir = repo
+        .workdir()
+        .ok_or_else(|| "--changed-since needs a working tree, not a bare repository".to_string())?
+        .to_path_buf();
+    let tree = repo
+        .revparse_single(rev)
+        .and_then(|object| object.peel_to_tree())
+        .map_err(|e| format!("--changed-since: cannot resolve `{rev}`: {}", e.message()))?;
+    let mut options = git2::DiffOptions::new();
+    options.include_untracked(true).recurse_untracked_dirs(true);
+    let diff = repo
+        .diff_tree_to_workdir_with_index(Some(&tree), Some(&mut options))
+        .map_err(|e| format!("--changed-since: {}", e.message()))?;
+    let roots: Vec<PathBuf> = roots.iter().map(|r| canonical(&cwd.join(r))).collect();
+    let here = canonical(cwd);
+    let mut files: Vec<PathBuf> = diff
+        .deltas()
+        .filter(|d| d.status() != git2::Delta::Deleted)
+        .filter_map(|d| d.new_file().path().map(|p| canonical(&workdir.join(p))))
+        .filter(|p| p.is_file() && roots.iter().any(|root| p.starts_with(root)))
+        // Reported as the user would name them: relative to where mcplint runs.
+        .map(|p| p.strip_prefix(&here).map(Path::to_path_buf).unwrap_or(p))
+        .collect();
+    files.sort();
+    files.dedup();
+    Ok(files)
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
+}
