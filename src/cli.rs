@@ -406,7 +406,14 @@ fn lint_stdin(args: &CheckArgs, cwd: &Path, report: &mut Report) {
         None => "-".to_string(),
     };
     let Some(format) = args.client.or_else(|| formats::for_path(&name)) else {
-        return; // like an explicit path that is not an MCP config
+        // Like a named path that is not an MCP config: nothing to lint, so an
+        // editor may pipe every file. Said on stderr, as a pipe hides it.
+        eprintln!(
+            "mcplint: note: no client reads a file named `{}`; nothing linted \
+             (choose one with --client or --stdin-filename)",
+            name.display()
+        );
+        return;
     };
     let mut bytes = Vec::new();
     let read = std::io::stdin()

@@ -763,6 +763,12 @@ fn stdin_filename_that_is_not_a_config_is_skipped() {
         r.stdout
     );
     assert!(!r.stdout.contains("literal-secret"));
+    assert!(
+        r.stderr
+            .contains("no client reads a file named `package.json`"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
