@@ -390,6 +390,10 @@ fn fix(
         return 2;
     }
     let code = after.exit_code(args.fail_on.level());
+    if !outcome.problems.is_empty() {
+        // Asked to fix and could not: as loud as an unreadable file.
+        return 2;
+    }
     if args.exit_non_zero_on_fix && !outcome.files_changed.is_empty() {
         return code.max(1);
     }

@@ -388,6 +388,7 @@ fn a_config_behind_a_symlink_is_never_written() {
         before,
         "the link's target is untouched"
     );
+    assert_eq!(out.status.code(), Some(2), "a refused fix is not a pass");
     assert!(std::fs::symlink_metadata(d.path().join(".mcp.json"))
         .unwrap()
         .file_type()
@@ -544,6 +545,7 @@ fn a_tracked_env_file_is_refused() {
     .unwrap();
     let before = std::fs::read(d.path().join(".mcp.json")).unwrap();
     let out = mcplint(d.path(), &["--fix"]);
+    assert_eq!(out.status.code(), Some(2), "{}", printed(&out));
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("tracked by git"),
         "{}",
