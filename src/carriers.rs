@@ -27,6 +27,9 @@ pub enum How {
     UrlPassword,
     /// A URL query parameter.
     UrlQuery,
+    /// A string member of JSON written inside the value
+    /// (`--config '{"apiKey":"…"}'`).
+    JsonMember,
 }
 
 #[derive(Clone, Debug)]
@@ -75,8 +78,38 @@ pub fn carried(site: &Site, server: Option<&Server>) -> Vec<Carried> {
         }
         Field::Command | Field::Url => {}
     }
+    if matches!(site.field, Field::Args | Field::Env | Field::Other) {
+        json_members(text, &mut out);
+    }
     urls(text, &mut out);
     out
+}
+
+/// `"name": "value"` pairs of a JSON object or array written as a string;
+/// values with escapes are left alone (their bytes are not the source's).
+fn json_members(text: &str, out: &mut Vec<Carried>) {
+    static MEMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r#""([A-Za-z_][A-Za-z0-9_.-]{0,63})"\s*:\s*"([^"\\]*)""#)
+            .expect("valid pattern")
+    });
+    if !text.trim_start().starts_with(['{', '[']) {
+        return;
+    }
+    for m in MEMBER.captures_iter(text) {
+        let (Some(name), Some(value)) = (m.get(1), m.get(2)) else {
+            continue;
+        };
+        // `{"Authorization": "Bearer …"}`: headers written as JSON.
+        if is_auth_header_name(name.as_str()) || starts_with_scheme(value.as_str()) {
+            header_value(Some(name.as_str()), text, value.range(), out);
+        } else {
+            out.push(Carried::new(
+                Some(name.as_str()),
+                value.range(),
+                How::JsonMember,
+            ));
+        }
+    }
 }
 
 fn starts_with_scheme(value: &str) -> bool {
@@ -316,6 +349,20 @@ mod tests {
     #[test]
     fn local_default_password_is_not_carried() {
         assert!(url_parts("postgres://postgres:postgres@localhost/db").is_empty());
+    }
+
+    #[test]
+    fn json_written_in_an_argument() {
+        let mut out = Vec::new();
+        json_members(
+            r#"{"apiKey": "k-1", "nested": {"token":"t\"x"}, "n": 3}"#,
+            &mut out,
+        );
+        let found: Vec<(Option<String>, How)> = out.into_iter().map(|c| (c.name, c.how)).collect();
+        assert_eq!(found, [(Some("apiKey".into()), How::JsonMember)]);
+        let mut none = Vec::new();
+        json_members(r#"--label "a":"b""#, &mut none);
+        assert!(none.is_empty());
     }
 
     #[test]

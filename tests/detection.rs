@@ -223,3 +223,14 @@ fn a_dollar_inside_a_password_is_part_of_it() {
     assert!(!rules.contains(&"unexpanded-reference"), "{found:?}");
     assert_eq!(secrets(entry), ["k8Lm$QZ7Rw2", "hT4w$PQ9ZKX2"]);
 }
+
+#[test]
+fn json_written_inside_an_argument_or_env_value() {
+    let entry = r#"{"command": "acme-mcp", "args": ["--config", "{\"apiKey\": \"Zk29vLq8mR4tXw7NqP3s\", \"region\": \"eu-west-1\", \"secret\": \"${ACME_SECRET}\"}"],
+        "env": {"ACME_CONFIG": "{\"password\":\"Qp73xLm2Vb9sRt4K\",\"debug\":\"true\"}"}}"#;
+    assert_eq!(secrets(entry), ["Zk29vLq8mR4tXw7NqP3s", "Qp73xLm2Vb9sRt4K"]);
+    // Not JSON: a quoted pair in a plain argument is not read as a member.
+    let plain =
+        r#"{"command": "acme-mcp", "args": ["label \"apiKey\": \"Zk29vLq8mR4tXw7NqP3s\""]}"#;
+    assert_eq!(secrets(plain), Vec::<String>::new());
+}

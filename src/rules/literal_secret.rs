@@ -410,7 +410,7 @@ fn instead(cx: &Context, site: &Site, c: &Candidate, var: &str) -> String {
             // Keep the scheme (`Bearer `) outside the reference.
             let scheme = site.text()[..c.range.start]
                 .trim_end()
-                .rsplit([' ', ':'])
+                .rsplit([' ', ':', '"'])
                 .next()
                 .filter(|w| !w.is_empty())
                 .map(|w| format!("{w} "))
@@ -423,8 +423,11 @@ fn instead(cx: &Context, site: &Site, c: &Candidate, var: &str) -> String {
         Some(How::UrlQuery | How::UrlPassword) => format!(
             "write {reference} in its place ({client} expands references in URLs), or better send it in a header; set {var} in your environment"
         ),
-        Some(How::Flag | How::EnvArg) => format!(
+        Some(How::Flag | How::EnvArg) | Some(How::JsonMember) if site.field == Field::Args => format!(
             "write {reference} in its place ({client} expands references in arguments), or pass it through the server's environment if it reads it there; set {var} in your environment"
+        ),
+        Some(How::JsonMember) => format!(
+            "write {reference} in its place and set {var} in the environment that starts {client}"
         ),
         _ => format!("write \"{reference}\" and set {var} in the environment that starts {client}"),
     }

@@ -16,6 +16,7 @@ pub fn describe(site: &Site, name: Option<&str>, how: Option<How>) -> String {
             Some(i) => format!("argument {i} (`--{n}`)"),
             None => format!("flag `--{n}`"),
         },
+        (Some(How::JsonMember), Some(n)) => format!("member `{n}` of the JSON in {}", field(site)),
         (Some(How::EnvArg), Some(n)) => format!("environment assignment `{n}` in the arguments"),
         (Some(How::Header), Some(n)) if site.field == Field::Args => {
             format!("header `{n}` passed as an argument")
