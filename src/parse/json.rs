@@ -55,7 +55,41 @@ pub fn parse(text: &str, offset: usize, flavor: Flavor) -> Result<Node<'_>, Pars
         message: "the file holds only comments; an MCP config must be a JSON object".into(),
         span: Span::new(offset, offset + text.len()),
     })?;
-    Ok(convert(root, offset))
+    let root = convert(root, offset);
+    if !lenient {
+        if let Some(at) = raw_control_in_string(&root, text, offset) {
+            return Err(ParseFailure {
+                message: "invalid JSON: a line break or control character inside a string; \
+                          clients reject it (write \\n or \\t)"
+                    .into(),
+                span: Span::new(at, at + 1),
+            });
+        }
+    }
+    Ok(root)
+}
+
+/// The first raw control character (a line break, a tab) inside a string
+/// or key: JSON needs them escaped, and clients refuse the file.
+fn raw_control_in_string(node: &Node<'_>, text: &str, offset: usize) -> Option<usize> {
+    let control = |span: Span| {
+        let range = span.range();
+        text.as_bytes()
+            .get(range.start - offset..range.end - offset)?
+            .iter()
+            .position(|&b| b < 0x20)
+            .map(|i| range.start + i)
+    };
+    match &node.value {
+        Value::Str(_) => control(node.span),
+        Value::Array(items) => items
+            .iter()
+            .find_map(|n| raw_control_in_string(n, text, offset)),
+        Value::Object(members) => members.iter().find_map(|m| {
+            control(m.key_span).or_else(|| raw_control_in_string(&m.value, text, offset))
+        }),
+        _ => None,
+    }
 }
 
 fn describe(kind: &ParseErrorKind, flavor: Flavor) -> String {
@@ -153,6 +187,16 @@ mod tests {
         assert!(parse(text, 0, Flavor::Strict).is_err());
         let root = parse(text, 0, Flavor::Lenient).unwrap();
         assert_eq!(root.get("b").and_then(Node::as_str), Some("y"));
+    }
+
+    #[test]
+    fn a_raw_line_break_in_a_string_is_an_error_at_its_byte() {
+        let text = "{\"env\": {\"A\": \"one\ntwo\"}, \"b\": \"ok\\n\"}";
+        let e = parse(text, 0, Flavor::Jsonc).unwrap_err();
+        assert!(e.message.contains("line break"), "{}", e.message);
+        assert_eq!(e.span.range(), 18..19);
+        assert!(parse("{\"b\": \"ok\\n\"}\n", 0, Flavor::Strict).is_ok());
+        assert!(parse(text, 0, Flavor::Lenient).is_ok());
     }
 
     #[test]
