@@ -10,33 +10,88 @@ pub const DEFAULT_NAME: &str = ".env";
 
 /// Variables already in an env file.
 pub fn read(path: &Path) -> Vec<(String, String)> {
-    std::fs::read_to_string(path)
-        .unwrap_or_default()
-        .lines()
-        .filter_map(|line| {
-            let line = line.trim();
-            let line = line.strip_prefix("export ").unwrap_or(line);
-            if line.starts_with('#') {
-                return None;
-            }
-            let (name, value) = line.split_once('=')?;
-            Some((name.trim().to_string(), unquote(value.trim())))
-        })
-        .collect()
+    parse(&std::fs::read_to_string(path).unwrap_or_default())
 }
 
-fn unquote(value: &str) -> String {
-    if let Some(inner) = value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) {
-        return inner.to_string();
+/// Dotenv entries: `NAME=value`, `export NAME=value`, `#` comments, and
+/// quoted values that may span lines (a PEM key in single quotes).
+fn parse(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+        let line = rest[..line_end].trim();
+        let line = line.strip_prefix("export ").unwrap_or(line);
+        let Some((name, _)) = line.split_once('=').filter(|_| !line.starts_with('#')) else {
+            rest = &rest[line_end..];
+            continue;
+        };
+        let name = name.trim().to_string();
+        let after_eq = &rest[rest.find('=').map_or(line_end, |i| i + 1)..];
+        let value_text = after_eq.trim_start_matches([' ', '\t']);
+        let (value, consumed) = match value_text.chars().next() {
+            Some(quote @ ('\'' | '"')) => match closing(&value_text[1..], quote) {
+                Some(close) => {
+                    let inner = &value_text[1..1 + close];
+                    let value = if quote == '"' {
+                        unescape(inner)
+                    } else {
+                        inner.to_string()
+                    };
+                    (value, 1 + close + 1)
+                }
+                None => {
+                    // Unterminated: the rest of the line, as written.
+                    let end = value_text.find('\n').unwrap_or(value_text.len());
+                    (value_text[..end].trim_end().to_string(), end)
+                }
+            },
+            _ => {
+                let end = value_text.find('\n').unwrap_or(value_text.len());
+                (value_text[..end].trim_end().to_string(), end)
+            }
+        };
+        out.push((name, value));
+        let used = after_eq.len() - value_text.len() + consumed;
+        let remaining = &after_eq[used..];
+        rest = &remaining[remaining.find('\n').map_or(remaining.len(), |i| i + 1)..];
     }
-    if let Some(inner) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
-        return inner
-            .replace("\\\"", "\"")
-            .replace("\\$", "$")
-            .replace("\\`", "`")
-            .replace("\\\\", "\\");
+    out
+}
+
+/// Where `quote` closes `text` (a `"` not escaped by a backslash).
+fn closing(text: &str, quote: char) -> Option<usize> {
+    let mut escaped = false;
+    for (i, c) in text.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if quote == '"' => escaped = true,
+            c if c == quote => return Some(i),
+            _ => {}
+        }
     }
-    value.to_string()
+    None
+}
+
+/// Undo `quote`'s escapes inside double quotes; other backslashes stay.
+fn unescape(inner: &str) -> String {
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some(next @ ('"' | '$' | '`' | '\\')) => out.push(next),
+                Some(next) => {
+                    out.push('\\');
+                    out.push(next);
+                }
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A value written so dotenv readers and `set -a; . ./.env` agree on it.
@@ -179,13 +234,44 @@ mod tests {
 
     #[test]
     fn quoting_round_trips() {
-        for v in ["ghp_abc", "p@ss word", "it's", "a\"b$c", "Xq9'`id>/tmp/x`"] {
+        let pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----";
+        for v in [
+            "ghp_abc",
+            "p@ss word",
+            "it's",
+            "a\"b$c",
+            "Xq9'`id>/tmp/x`",
+            "back\\slash\\",
+            pem,
+            "it's\nmulti-line",
+        ] {
             let line = format!("X={}", quote(v));
             let dir = tempfile::tempdir().unwrap();
             let p = dir.path().join(".env");
             std::fs::write(&p, &line).unwrap();
             assert_eq!(read(&p), vec![("X".to_string(), v.to_string())], "{line}");
         }
+    }
+
+    #[test]
+    fn multi_line_values_do_not_hide_the_entries_after_them() {
+        let pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQ=\n-----END PRIVATE KEY-----";
+        let text = format!(
+            "# secrets\nexport A=1\nKEY={}\nB = \"two words\" # note\n\nC=x=y\nD='open\n",
+            quote(pem)
+        );
+        let got = parse(&text);
+        let want: Vec<(String, String)> = [
+            ("A", "1"),
+            ("KEY", pem),
+            ("B", "two words"),
+            ("C", "x=y"),
+            ("D", "'open"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        assert_eq!(got, want);
     }
 
     #[test]
