@@ -283,6 +283,20 @@ fn check(args: CheckArgs) -> u8 {
             }
         }
     }
+    if (args.fix || args.diff) && !stdin.is_empty() {
+        eprintln!("mcplint: --fix and --diff need files; standard input cannot be rewritten");
+        return 2;
+    }
+    if stdin.is_empty() && args.stdin_filename.is_some() {
+        eprintln!("mcplint: warning: --stdin-filename has no effect without `-` among the paths");
+    }
+    let (stdin, stdin_error) = match stdin.is_empty() {
+        true => (None, None),
+        false => match read_stdin(&args, &cwd) {
+            Ok(read) => (read, None),
+            Err(error) => (None, Some(error)),
+        },
+    };
     let options = run::Options {
         max_file_size: args.max_file_size,
         forced: args.client,
@@ -293,8 +307,9 @@ fn check(args: CheckArgs) -> u8 {
             (None, true) => run::ConfigChoice::Ignore,
             (None, false) => run::ConfigChoice::Discover,
         },
+        stdin,
     };
-    let mut report = if files.is_empty() && !args.user {
+    let mut report = if files.is_empty() && !args.user && options.stdin.is_none() {
         Report {
             files: Vec::new(),
             errors: Vec::new(),
@@ -302,10 +317,7 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         run::check(&files, &cwd, &options)
     };
-    if (args.fix || args.diff) && !stdin.is_empty() {
-        eprintln!("mcplint: --fix and --diff need files; standard input cannot be rewritten");
-        return 2;
-    }
+    report.errors.extend(stdin_error);
     if args.fix || args.diff {
         return fix(&args, &files, &cwd, &options, report);
     }
@@ -317,11 +329,6 @@ fn check(args: CheckArgs) -> u8 {
                 return 2;
             }
         }
-    }
-    if !stdin.is_empty() {
-        lint_stdin(&args, &cwd, &mut report);
-    } else if args.stdin_filename.is_some() {
-        eprintln!("mcplint: warning: --stdin-filename has no effect without `-` among the paths");
     }
     let text = render(&args, &report);
     if let Err(e) = output(&args, &text) {
@@ -400,7 +407,9 @@ fn fix(
     code
 }
 
-fn lint_stdin(args: &CheckArgs, cwd: &Path, report: &mut Report) {
+/// Standard input under the name it stands for; `None` when no client
+/// reads a file of that name.
+fn read_stdin(args: &CheckArgs, cwd: &Path) -> Result<Option<run::Stdin>, engine::FileError> {
     let name = args
         .stdin_filename
         .clone()
@@ -417,7 +426,7 @@ fn lint_stdin(args: &CheckArgs, cwd: &Path, report: &mut Report) {
              (choose one with --client or --stdin-filename)",
             name.display()
         );
-        return;
+        return Ok(None);
     };
     let mut bytes = Vec::new();
     let read = std::io::stdin()
@@ -425,12 +434,12 @@ fn lint_stdin(args: &CheckArgs, cwd: &Path, report: &mut Report) {
         .take(args.max_file_size + 1)
         .read_to_end(&mut bytes);
     match read {
-        Err(e) => report.errors.push(engine::FileError {
+        Err(e) => Err(engine::FileError {
             file: display,
             message: format!("standard input could not be read: {e}"),
             is_config: true,
         }),
-        Ok(_) if bytes.len() as u64 > args.max_file_size => report.errors.push(engine::FileError {
+        Ok(_) if bytes.len() as u64 > args.max_file_size => Err(engine::FileError {
             file: display,
             message: format!(
                 "standard input is larger than the {} limit; raise it with --max-file-size",
@@ -438,9 +447,12 @@ fn lint_stdin(args: &CheckArgs, cwd: &Path, report: &mut Report) {
             ),
             is_config: true,
         }),
-        Ok(_) => report
-            .files
-            .push(engine::lint_bytes(bytes, &name, display, format)),
+        Ok(_) => Ok(Some(run::Stdin {
+            name,
+            display,
+            format,
+            bytes,
+        })),
     }
 }
 
@@ -545,6 +557,7 @@ fn baseline(action: BaselineAction) -> u8 {
         user: false,
         inline_ignores: true,
         config: run::ConfigChoice::Discover,
+        stdin: None,
     };
     let report = run::check(&[PathBuf::from(".")], &cwd, &options);
     let (file, prune) = match action {

@@ -70,6 +70,16 @@ pub struct Options {
     /// Honour `mcplint-ignore[rule]: reason` comments (`--no-inline-ignores` turns it off).
     pub inline_ignores: bool,
     pub config: ConfigChoice,
+    /// A config read from standard input, linted and filtered like the rest.
+    pub stdin: Option<Stdin>,
+}
+
+/// Standard input and the file name it stands for.
+pub struct Stdin {
+    pub name: PathBuf,
+    pub display: String,
+    pub format: &'static Format,
+    pub bytes: Vec<u8>,
 }
 
 /// Which `mcplint.toml` applies.
@@ -130,6 +140,14 @@ fn check_with(paths: &[PathBuf], cwd: &Path, options: &Options, config: Option<&
     }
     let policies = config.map_or(&[][..], |c| &c.policies[..]);
     let mut report = lint_all(&found.targets, options.max_file_size, policies);
+    if let Some(stdin) = &options.stdin {
+        report.files.push(crate::engine::lint_bytes(
+            stdin.bytes.clone(),
+            &stdin.name,
+            stdin.display.clone(),
+            stdin.format,
+        ));
+    }
     report.errors.extend(found.errors);
     report.errors.sort_by(|a, b| a.file.cmp(&b.file));
     if options.inline_ignores {
@@ -139,18 +157,25 @@ fn check_with(paths: &[PathBuf], cwd: &Path, options: &Options, config: Option<&
     }
     grade_by_git(&mut report);
     if let Some(config) = config {
-        apply(config, &mut report);
+        // Named files alone (pre-commit, an editor) cannot tell whether an
+        // exception for another file still matches.
+        let walked = paths.iter().any(|p| p.is_dir());
+        apply(config, &mut report, walked);
     }
     report
 }
 
 /// Rule selection, severities and reviewed exceptions of the config file;
 /// unmatched and expired exceptions are reported on the config file.
-fn apply(config: &Config, report: &mut Report) {
+fn apply(config: &Config, report: &mut Report, walked: bool) {
     let today = config::today();
     let mut used = vec![false; config.ignores.len()];
+    let mut seen = vec![walked; config.ignores.len()];
     for file in &mut report.files {
         let relative = config.relative(&file.source.path).into_owned();
+        for (i, ig) in config.ignores.iter().enumerate() {
+            seen[i] |= ig.path.is_match(&relative);
+        }
         let display = file.source.display.clone();
         file.findings.retain_mut(|f| {
             if !config.enabled(f.rule) {
@@ -180,7 +205,7 @@ fn apply(config: &Config, report: &mut Report) {
         });
     }
     let mut stale = Vec::new();
-    for (i, ig) in config.ignores.iter().enumerate() {
+    for (i, ig) in config.ignores.iter().enumerate().filter(|(i, _)| seen[*i]) {
         let expired = ig.expires.as_deref().filter(|e| *e < today.as_str());
         let message = match (expired, used[i]) {
             (Some(date), _) => format!(

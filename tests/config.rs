@@ -526,3 +526,36 @@ fn changed_since_lints_only_what_differs_from_a_revision() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("cannot resolve `no-such-branch`"), "{err}");
 }
+
+#[test]
+fn standard_input_follows_the_config_like_any_file() {
+    let d = repo();
+    write(
+        d.path(),
+        "mcplint.toml",
+        "[rules]\ndisable = [\"supply-chain\", \"broad-credential\"]\n[[ignore]]\nrule = \"literal-secret\"\npath = \"docs/.mcp.json\"\nreason = \"revoked demo token\"\n",
+    );
+    let text = std::fs::read_to_string(d.path().join(".mcp.json")).unwrap();
+    let piped = |name: &str| {
+        let out = Command::cargo_bin("mcplint")
+            .unwrap()
+            .current_dir(d.path())
+            .args(["--format", "json", "-", "--stdin-filename", name])
+            .env("HOME", d.path().join("no-home"))
+            .write_stdin(text.clone())
+            .output()
+            .unwrap();
+        let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+        (out.status.code().unwrap(), rules(&doc))
+    };
+    // Disabled rules stay disabled; the exception matches the name given,
+    // and is not called stale when the run never saw its file.
+    assert_eq!(piped(".mcp.json"), (1, vec!["literal-secret".to_string()]));
+    assert_eq!(piped("docs/.mcp.json"), (0, Vec::<String>::new()));
+    // The same holds for a named file (pre-commit passes only staged ones);
+    // a walk of the tree does call it stale.
+    let (_, doc) = run(d.path(), &[".mcp.json"]);
+    assert_eq!(rules(&doc), ["literal-secret"], "{doc:#}");
+    let (_, doc) = run(d.path(), &[]);
+    assert_eq!(rules(&doc), ["literal-secret", "stale-ignore"], "{doc:#}");
+}
