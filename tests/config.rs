@@ -28,6 +28,27 @@ fn run(root: &Path, args: &[&str]) -> (i32, Value) {
     (out.status.code().unwrap(), doc)
 }
 
+/// How many findings of `rule`.
+fn count(doc: &Value, rule: &str) -> usize {
+    doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .count()
+}
+
+/// Run git in `dir` (with an identity, for commits); it must succeed.
+fn git(dir: &Path, args: &[&str]) {
+    let ok = std::process::Command::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+        .args(args)
+        .current_dir(dir)
+        .status()
+        .unwrap();
+    assert!(ok.success(), "git {args:?}");
+}
+
 fn rules(doc: &Value) -> Vec<String> {
     let mut r: Vec<String> = doc["findings"]
         .as_array()
@@ -281,12 +302,7 @@ fn policy_applies_when_several_files_are_linted() {
         "[[policy]]\nprofile = \"github\"\nrequire-read-only = true\n",
     );
     let (_, doc) = run(d.path(), &[]);
-    let n = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule"] == "policy-violation")
-        .count();
+    let n = count(&doc, "policy-violation");
     assert_eq!(n, 3, "{doc:#}");
 }
 
@@ -348,26 +364,14 @@ fn inline_ignores_need_a_rule_and_a_reason() {
     );
     // CI can refuse them all.
     let (_, doc) = run(d.path(), &["--no-inline-ignores"]);
-    let secrets = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule"] == "literal-secret")
-        .count();
+    let secrets = count(&doc, "literal-secret");
     assert_eq!(secrets, 3, "{doc:#}");
 }
 
 #[test]
 fn git_decides_between_error_and_warning() {
     let d = tempfile::tempdir().unwrap();
-    let git = |args: &[&str]| {
-        let ok = std::process::Command::new("git")
-            .args(args)
-            .current_dir(d.path())
-            .status()
-            .unwrap();
-        assert!(ok.success());
-    };
+    let git = |args: &[&str]| git(d.path(), args);
     git(&["init", "-q"]);
     let leak = format!(r#"{{"env": {{"GITHUB_TOKEN": "{PAT}"}}}}"#);
     write(d.path(), ".claude/settings.json", &leak);
@@ -466,15 +470,7 @@ fn a_baseline_reports_only_new_findings_and_never_stores_values() {
 #[test]
 fn changed_since_lints_only_what_differs_from_a_revision() {
     let d = tempfile::tempdir().unwrap();
-    let git = |args: &[&str]| {
-        let ok = std::process::Command::new("git")
-            .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
-            .args(args)
-            .current_dir(d.path())
-            .status()
-            .unwrap();
-        assert!(ok.success());
-    };
+    let git = |args: &[&str]| git(d.path(), args);
     let leak = format!(
         r#"{{"mcpServers": {{"gh": {{"command": "acme-gh", "env": {{"GITHUB_TOKEN": "{PAT}"}}}}}}}}"#
     );
