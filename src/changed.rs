@@ -3,6 +3,9 @@
 //! large repository looks at what a pull request touches. Deleted files
 //! are dropped; files that are not MCP configs are skipped later, as for
 //! any named path.
+//!
+//! `--staged`: the content git's index holds for staged configs, which is
+//! what a commit will record, whatever the working tree holds.
 
 use std::path::{Path, PathBuf};
 
@@ -40,4 +43,57 @@ pub fn since(rev: &str, cwd: &Path, roots: &[PathBuf]) -> Result<Vec<PathBuf>, S
 
 fn canonical(path: &Path) -> PathBuf {
     path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The staged content of every MCP config under `roots` that differs from
+/// `HEAD` (or every indexed one before the first commit).
+pub fn staged(
+    cwd: &Path,
+    roots: &[PathBuf],
+    forced: Option<&'static crate::formats::Format>,
+) -> Result<Vec<crate::run::InMemory>, String> {
+    let repo = git2::Repository::discover(cwd)
+        .map_err(|_| "--staged needs a git repository".to_string())?;
+    let workdir = repo
+        .workdir()
+        .ok_or_else(|| "--staged needs a working tree, not a bare repository".to_string())?
+        .to_path_buf();
+    let head = repo.head().ok().and_then(|h| h.peel_to_tree().ok());
+    let index = repo
+        .index()
+        .map_err(|e| format!("--staged: cannot read git's index: {}", e.message()))?;
+    let diff = repo
+        .diff_tree_to_index(head.as_ref(), Some(&index), None)
+        .map_err(|e| format!("--staged: {}", e.message()))?;
+    let roots: Vec<PathBuf> = roots.iter().map(|r| canonical(&cwd.join(r))).collect();
+    let here = canonical(cwd);
+    let workdir = canonical(&workdir);
+    let mut out = Vec::new();
+    for delta in diff.deltas().filter(|d| d.status() != git2::Delta::Deleted) {
+        let file = delta.new_file();
+        let Some(relative) = file.path() else {
+            continue;
+        };
+        let path = workdir.join(relative);
+        if !roots.iter().any(|root| path.starts_with(root)) {
+            continue;
+        }
+        let name = path
+            .strip_prefix(&here)
+            .map(Path::to_path_buf)
+            .unwrap_or(path);
+        let Some(format) = forced.or_else(|| crate::formats::for_path(&name)) else {
+            continue;
+        };
+        let blob = repo
+            .find_blob(file.id())
+            .map_err(|e| format!("--staged: {}: {}", name.display(), e.message()))?;
+        out.push(crate::run::InMemory {
+            display: name.display().to_string(),
+            name,
+            format,
+            bytes: blob.content().to_vec(),
+        });
+    }
+    Ok(out)
 }

@@ -109,8 +109,12 @@ struct CheckArgs {
     baseline: Option<PathBuf>,
     /// Lint only files changed since the git revision REV (committed, staged,
     /// unstaged or untracked), under the given paths
-    #[arg(long, value_name = "REV")]
+    #[arg(long, value_name = "REV", conflicts_with = "staged")]
     changed_since: Option<String>,
+    /// Lint the staged content (git's index) of the configs staged under
+    /// the given paths, not the working tree (for plain git hooks)
+    #[arg(long)]
+    staged: bool,
 }
 
 fn parse_client(name: &str) -> Result<&'static formats::Format, String> {
@@ -290,13 +294,28 @@ fn check(args: CheckArgs) -> u8 {
     if stdin.is_empty() && args.stdin_filename.is_some() {
         eprintln!("mcplint: warning: --stdin-filename has no effect without `-` among the paths");
     }
-    let (stdin, stdin_error) = match stdin.is_empty() {
-        true => (None, None),
-        false => match read_stdin(&args, &cwd) {
-            Ok(read) => (read, None),
-            Err(error) => (None, Some(error)),
-        },
-    };
+    let mut in_memory = Vec::new();
+    let mut read_errors = Vec::new();
+    if !stdin.is_empty() {
+        match read_stdin(&args, &cwd) {
+            Ok(read) => in_memory.extend(read),
+            Err(error) => read_errors.push(error),
+        }
+    }
+    if args.staged {
+        if args.fix || args.diff {
+            eprintln!("mcplint: --staged lints git's index, which --fix cannot rewrite; fix the files, then `git add` them");
+            return 2;
+        }
+        match crate::changed::staged(&cwd, &files, args.client) {
+            Ok(staged) => in_memory.extend(staged),
+            Err(message) => {
+                eprintln!("mcplint: {message}");
+                return 2;
+            }
+        }
+        files.clear();
+    }
     let options = run::Options {
         max_file_size: args.max_file_size,
         forced: args.client,
@@ -307,9 +326,9 @@ fn check(args: CheckArgs) -> u8 {
             (None, true) => run::ConfigChoice::Ignore,
             (None, false) => run::ConfigChoice::Discover,
         },
-        stdin,
+        in_memory,
     };
-    let mut report = if files.is_empty() && !args.user && options.stdin.is_none() {
+    let mut report = if files.is_empty() && !args.user && options.in_memory.is_empty() {
         Report {
             files: Vec::new(),
             errors: Vec::new(),
@@ -317,7 +336,7 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         run::check(&files, &cwd, &options)
     };
-    report.errors.extend(stdin_error);
+    report.errors.extend(read_errors);
     if args.fix || args.diff {
         return fix(&args, &files, &cwd, &options, report);
     }
@@ -409,7 +428,7 @@ fn fix(
 
 /// Standard input under the name it stands for; `None` when no client
 /// reads a file of that name.
-fn read_stdin(args: &CheckArgs, cwd: &Path) -> Result<Option<run::Stdin>, engine::FileError> {
+fn read_stdin(args: &CheckArgs, cwd: &Path) -> Result<Option<run::InMemory>, engine::FileError> {
     let name = args
         .stdin_filename
         .clone()
@@ -447,7 +466,7 @@ fn read_stdin(args: &CheckArgs, cwd: &Path) -> Result<Option<run::Stdin>, engine
             ),
             is_config: true,
         }),
-        Ok(_) => Ok(Some(run::Stdin {
+        Ok(_) => Ok(Some(run::InMemory {
             name,
             display,
             format,
@@ -557,7 +576,7 @@ fn baseline(action: BaselineAction) -> u8 {
         user: false,
         inline_ignores: true,
         config: run::ConfigChoice::Discover,
-        stdin: None,
+        in_memory: Vec::new(),
     };
     let report = run::check(&[PathBuf::from(".")], &cwd, &options);
     let (file, prune) = match action {

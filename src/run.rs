@@ -70,12 +70,13 @@ pub struct Options {
     /// Honour `mcplint-ignore[rule]: reason` comments (`--no-inline-ignores` turns it off).
     pub inline_ignores: bool,
     pub config: ConfigChoice,
-    /// A config read from standard input, linted and filtered like the rest.
-    pub stdin: Option<Stdin>,
+    /// Configs read from standard input or git's index, linted and
+    /// filtered like the rest.
+    pub in_memory: Vec<InMemory>,
 }
 
-/// Standard input and the file name it stands for.
-pub struct Stdin {
+/// Content not read from the worktree, and the file name it stands for.
+pub struct InMemory {
     pub name: PathBuf,
     pub display: String,
     pub format: &'static Format,
@@ -140,12 +141,12 @@ fn check_with(paths: &[PathBuf], cwd: &Path, options: &Options, config: Option<&
     }
     let policies = config.map_or(&[][..], |c| &c.policies[..]);
     let mut report = lint_all(&found.targets, options.max_file_size, policies);
-    if let Some(stdin) = &options.stdin {
+    for held in &options.in_memory {
         report.files.push(crate::engine::lint_bytes(
-            stdin.bytes.clone(),
-            &stdin.name,
-            stdin.display.clone(),
-            stdin.format,
+            held.bytes.clone(),
+            &held.name,
+            held.display.clone(),
+            held.format,
         ));
     }
     report.errors.extend(found.errors);

@@ -249,7 +249,7 @@ fn options() -> run::Options {
         user: false,
         inline_ignores: true,
         config: run::ConfigChoice::Ignore,
-        stdin: None,
+        in_memory: Vec::new(),
     }
 }
 

@@ -555,3 +555,42 @@ fn standard_input_follows_the_config_like_any_file() {
     let (_, doc) = run(d.path(), &[]);
     assert_eq!(rules(&doc), ["literal-secret", "stale-ignore"], "{doc:#}");
 }
+
+#[test]
+fn staged_lints_what_the_commit_will_record() {
+    let d = tempfile::tempdir().unwrap();
+    let leak = format!(
+        r#"{{"mcpServers": {{"gh": {{"command": "acme-gh", "env": {{"GITHUB_TOKEN": "{PAT}"}}}}}}}}"#
+    );
+    let clean = r#"{"mcpServers": {"gh": {"command": "acme-gh"}}}"#;
+    git(d.path(), &["init", "-q"]);
+    write(d.path(), ".cursor/mcp.json", &leak);
+    write(d.path(), "notes.txt", "not a config");
+    git(d.path(), &["add", "."]);
+    // Before the first commit every indexed config counts.
+    let (code, doc) = run(d.path(), &["--staged"]);
+    assert_eq!((code, count(&doc, "literal-secret")), (1, 1), "{doc:#}");
+    write(d.path(), ".cursor/mcp.json", clean);
+    git(d.path(), &["add", "."]);
+    assert_eq!(run(d.path(), &["--staged"]).0, 0);
+    git(d.path(), &["commit", "-qm", "base"]);
+    // Staged: the leak. Working tree: cleaned up but not re-added.
+    write(d.path(), ".mcp.json", &leak);
+    git(d.path(), &["add", ".mcp.json"]);
+    write(d.path(), ".mcp.json", clean);
+    // Unstaged only: not part of the commit.
+    write(d.path(), ".cursor/mcp.json", &leak);
+    let (code, doc) = run(d.path(), &["--staged"]);
+    assert_eq!(code, 1, "{doc:#}");
+    let files: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "literal-secret")
+        .map(|f| f["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, [".mcp.json"], "{doc:#}");
+    // --fix cannot rewrite the index.
+    let out = mcplint_in(d.path(), &["--staged", "--fix"]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -44,7 +44,7 @@ fn report(dir: &Path) -> run::Report {
         user: false,
         inline_ignores: true,
         config: run::ConfigChoice::Ignore,
-        stdin: None,
+        in_memory: Vec::new(),
     };
     run::check(&[dir.to_path_buf()], dir, &options)
 }
