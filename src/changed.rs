@@ -78,19 +78,21 @@ pub fn staged(
         if !roots.iter().any(|root| path.starts_with(root)) {
             continue;
         }
-        let name = path
-            .strip_prefix(&here)
-            .map(Path::to_path_buf)
-            .unwrap_or(path);
-        let Some(format) = forced.or_else(|| crate::formats::for_path(&name)) else {
+        // Recognised by its place in the repository, shown relative to here.
+        let Some(format) = forced.or_else(|| crate::formats::for_path(&path)) else {
             continue;
         };
+        let display = path
+            .strip_prefix(&here)
+            .unwrap_or(&path)
+            .display()
+            .to_string();
         let blob = repo
             .find_blob(file.id())
-            .map_err(|e| format!("--staged: {}: {}", name.display(), e.message()))?;
+            .map_err(|e| format!("--staged: {display}: {}", e.message()))?;
         out.push(crate::run::InMemory {
-            display: name.display().to_string(),
-            name,
+            name: path,
+            display,
             format,
             bytes: blob.content().to_vec(),
         });

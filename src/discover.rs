@@ -65,7 +65,12 @@ pub fn discover_with(
                 walk(path, cwd, recognise, &mut found);
             }
             _ => {
-                if let Some(format) = recognise(path) {
+                // `mcp.json` named from inside `.vscode/` is still VS Code's.
+                let located = || {
+                    let absolute = cwd.join(path);
+                    recognise(&absolute.canonicalize().unwrap_or(absolute))
+                };
+                if let Some(format) = recognise(path).or_else(located) {
                     found.targets.push(Target {
                         path: path.clone(),
                         display,

@@ -594,3 +594,21 @@ fn staged_lints_what_the_commit_will_record() {
     let out = mcplint_in(d.path(), &["--staged", "--fix"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_config_named_from_inside_its_client_directory_is_recognised() {
+    let d = tempfile::tempdir().unwrap();
+    git(d.path(), &["init", "-q"]);
+    let leak = format!(
+        r#"{{"servers": {{"gh": {{"type": "http", "url": "https://mcp.acme-corp.net/mcp", "headers": {{"X-API-Key": "{PAT}"}}}}}}}}"#
+    );
+    write(d.path(), ".vscode/mcp.json", &leak);
+    git(d.path(), &["add", "."]);
+    let inside = d.path().join(".vscode");
+    for args in [&["mcp.json"][..], &["--staged"][..]] {
+        let (code, doc) = run(&inside, args);
+        assert_eq!(code, 1, "{args:?}: {doc:#}");
+        assert_eq!(count(&doc, "literal-secret"), 1, "{args:?}: {doc:#}");
+        assert_eq!(doc["findings"][0]["file"], "mcp.json", "{args:?}");
+    }
+}
