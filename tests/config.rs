@@ -28,14 +28,18 @@ fn run(root: &Path, args: &[&str]) -> (i32, Value) {
     (out.status.code().unwrap(), doc)
 }
 
-/// How many findings of `rule`.
-fn count(doc: &Value, rule: &str) -> usize {
+/// The findings of `rule`.
+fn findings_of<'a>(doc: &'a Value, rule: &'a str) -> impl Iterator<Item = &'a Value> {
     doc["findings"]
         .as_array()
         .unwrap()
         .iter()
-        .filter(|f| f["rule"] == rule)
-        .count()
+        .filter(move |f| f["rule"] == rule)
+}
+
+/// How many findings of `rule`.
+fn count(doc: &Value, rule: &str) -> usize {
+    findings_of(doc, rule).count()
 }
 
 /// Run git in `dir` (with an identity, for commits); it must succeed.
@@ -258,11 +262,7 @@ fn team_policy_limits_scopes_and_requires_read_only() {
     );
     let (code, doc) = run(d.path(), &[]);
     assert_eq!(code, 1);
-    let violations: Vec<(&str, &str)> = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule"] == "policy-violation")
+    let violations: Vec<(&str, &str)> = findings_of(&doc, "policy-violation")
         .map(|f| {
             (
                 f["server"].as_str().unwrap(),
@@ -381,11 +381,7 @@ fn git_decides_between_error_and_warning() {
     // The walk skips the ignored file; pre-commit or `--user` name it.
     let (code, doc) = run(d.path(), &[".", ".claude/settings.local.json"]);
     assert_eq!(code, 1);
-    let secrets: Vec<(&str, &str, &str)> = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule"] == "literal-secret")
+    let secrets: Vec<(&str, &str, &str)> = findings_of(&doc, "literal-secret")
         .map(|f| {
             (
                 f["file"].as_str().unwrap(),
@@ -491,11 +487,7 @@ fn changed_since_lints_only_what_differs_from_a_revision() {
     git(&["add", "staged/.mcp.json"]);
     std::fs::remove_file(d.path().join("old/.mcp.json")).unwrap();
     let files = |doc: &Value| {
-        let mut f: Vec<String> = doc["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|f| f["rule"] == "literal-secret")
+        let mut f: Vec<String> = findings_of(doc, "literal-secret")
             .map(|f| f["file"].as_str().unwrap().to_string())
             .collect();
         f.sort();
@@ -582,11 +574,7 @@ fn staged_lints_what_the_commit_will_record() {
     write(d.path(), ".cursor/mcp.json", &leak);
     let (code, doc) = run(d.path(), &["--staged"]);
     assert_eq!(code, 1, "{doc:#}");
-    let files: Vec<&str> = doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule"] == "literal-secret")
+    let files: Vec<&str> = findings_of(&doc, "literal-secret")
         .map(|f| f["file"].as_str().unwrap())
         .collect();
     assert_eq!(files, [".mcp.json"], "{doc:#}");
