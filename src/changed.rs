@@ -11,12 +11,7 @@ use std::path::{Path, PathBuf};
 
 /// The files under `roots` (relative to `cwd`) that changed since `rev`.
 pub fn since(rev: &str, cwd: &Path, roots: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
-    let repo = git2::Repository::discover(cwd)
-        .map_err(|_| "--changed-since needs a git repository".to_string())?;
-    let workdir = repo
-        .workdir()
-        .ok_or_else(|| "--changed-since needs a working tree, not a bare repository".to_string())?
-        .to_path_buf();
+    let (repo, workdir) = open(cwd, "--changed-since")?;
     let tree = repo
         .revparse_single(rev)
         .and_then(|object| object.peel_to_tree())
@@ -26,7 +21,7 @@ pub fn since(rev: &str, cwd: &Path, roots: &[PathBuf]) -> Result<Vec<PathBuf>, S
     let diff = repo
         .diff_tree_to_workdir_with_index(Some(&tree), Some(&mut options))
         .map_err(|e| format!("--changed-since: {}", e.message()))?;
-    let roots: Vec<PathBuf> = roots.iter().map(|r| canonical(&cwd.join(r))).collect();
+    let roots = absolute_roots(cwd, roots);
     let here = canonical(cwd);
     let mut files: Vec<PathBuf> = diff
         .deltas()
@@ -41,6 +36,22 @@ pub fn since(rev: &str, cwd: &Path, roots: &[PathBuf]) -> Result<Vec<PathBuf>, S
     Ok(files)
 }
 
+/// The repository around `cwd` and its working tree (canonical), for `flag`.
+fn open(cwd: &Path, flag: &str) -> Result<(git2::Repository, PathBuf), String> {
+    let repo =
+        git2::Repository::discover(cwd).map_err(|_| format!("{flag} needs a git repository"))?;
+    let workdir = repo
+        .workdir()
+        .map(canonical)
+        .ok_or_else(|| format!("{flag} needs a working tree, not a bare repository"))?;
+    Ok((repo, workdir))
+}
+
+/// The named paths, absolute, to compare with the repository's files.
+fn absolute_roots(cwd: &Path, roots: &[PathBuf]) -> Vec<PathBuf> {
+    roots.iter().map(|r| canonical(&cwd.join(r))).collect()
+}
+
 fn canonical(path: &Path) -> PathBuf {
     path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
 }
@@ -52,12 +63,7 @@ pub fn staged(
     roots: &[PathBuf],
     forced: Option<&'static crate::formats::Format>,
 ) -> Result<Vec<crate::run::InMemory>, String> {
-    let repo = git2::Repository::discover(cwd)
-        .map_err(|_| "--staged needs a git repository".to_string())?;
-    let workdir = repo
-        .workdir()
-        .ok_or_else(|| "--staged needs a working tree, not a bare repository".to_string())?
-        .to_path_buf();
+    let (repo, workdir) = open(cwd, "--staged")?;
     let head = repo.head().ok().and_then(|h| h.peel_to_tree().ok());
     let index = repo
         .index()
@@ -65,9 +71,8 @@ pub fn staged(
     let diff = repo
         .diff_tree_to_index(head.as_ref(), Some(&index), None)
         .map_err(|e| format!("--staged: {}", e.message()))?;
-    let roots: Vec<PathBuf> = roots.iter().map(|r| canonical(&cwd.join(r))).collect();
+    let roots = absolute_roots(cwd, roots);
     let here = canonical(cwd);
-    let workdir = canonical(&workdir);
     let mut out = Vec::new();
     for delta in diff.deltas().filter(|d| d.status() != git2::Delta::Deleted) {
         let file = delta.new_file();
@@ -82,11 +87,7 @@ pub fn staged(
         let Some(format) = forced.or_else(|| crate::formats::for_path(&path)) else {
             continue;
         };
-        let display = path
-            .strip_prefix(&here)
-            .unwrap_or(&path)
-            .display()
-            .to_string();
+        let display = crate::source::display_path(&path, &here);
         let blob = repo
             .find_blob(file.id())
             .map_err(|e| format!("--staged: {display}: {}", e.message()))?;
