@@ -8,17 +8,21 @@ use mcplint::engine::lint_source;
 use mcplint::formats;
 use mcplint::source::SourceFile;
 
-fn rules_for(name: &str, text: &str) -> Vec<String> {
+/// Lint `text` as the file `name`.
+fn lint(name: &str, text: &str) -> mcplint::engine::FileReport {
     let format = formats::for_path(Path::new(name)).expect("an MCP config name");
-    let report = lint_source(
+    lint_source(
         SourceFile {
             path: PathBuf::from(name),
             display: name.into(),
             text: text.into(),
         },
         format,
-    );
-    report
+    )
+}
+
+fn rules_for(name: &str, text: &str) -> Vec<String> {
+    lint(name, text)
         .findings
         .iter()
         .map(|f| f.rule.id.to_string())
@@ -246,16 +250,7 @@ fn destructive_tools_of_a_remote_server_need_a_guard() {
 }
 
 fn scope_findings(name: &str, text: &str) -> Vec<String> {
-    let format = formats::for_path(Path::new(name)).expect("an MCP config name");
-    let report = lint_source(
-        SourceFile {
-            path: PathBuf::from(name),
-            display: name.into(),
-            text: text.into(),
-        },
-        format,
-    );
-    report
+    lint(name, text)
         .findings
         .iter()
         .filter(|f| f.rule.id == "overbroad-scope")
