@@ -227,27 +227,24 @@ pub fn main() -> u8 {
 /// `mcplint --format json check .` means `mcplint check --format json .`:
 /// move a `check` that follows the options to the front.
 fn subcommand_first(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
-    const TAKES_VALUE: &[&str] = &[
-        "--config",
-        "--client",
-        "--output",
-        "-o",
-        "--env-file",
-        "--format",
-        "--color",
-        "--fail-on",
-        "--stdin-filename",
-        "--max-file-size",
-        "--baseline",
-        "--changed-since",
-    ];
+    // The options that take a value, from the parser itself.
+    let command = <Cli as clap::CommandFactory>::command();
+    let takes_value = |flag: &str| {
+        command.get_arguments().any(|a| {
+            a.get_action().takes_values()
+                && (a
+                    .get_long()
+                    .is_some_and(|l| flag.strip_prefix("--") == Some(l))
+                    || a.get_short().is_some_and(|c| flag == format!("-{c}")))
+        })
+    };
     let mut i = 1;
     while let Some(arg) = args.get(i).and_then(|a| a.to_str()) {
         if arg == "--" {
             break;
         }
         if arg.starts_with('-') && arg != "-" {
-            i += if TAKES_VALUE.contains(&arg) { 2 } else { 1 };
+            i += if takes_value(arg) { 2 } else { 1 };
             continue;
         }
         if arg == "check" && i > 1 {
