@@ -31,6 +31,9 @@ pub struct CredentialSpec {
     #[serde(default)]
     pub broad: bool,
     pub privilege: Option<String>,
+    /// Where the provider lets its owner revoke and rotate this credential
+    /// (an `https://` page; shown when a secret was committed).
+    pub rotate: Option<String>,
     pub examples: Vec<Example>,
     pub negative_examples: Vec<Example>,
 }
