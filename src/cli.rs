@@ -1,5 +1,5 @@
-//! The command line: `mcplint [check] [PATHS…]`, `mcplint rules`,
-//! `mcplint explain ID`.
+//! The command line: `mcplint [check] [PATHS…]`, `mcplint history`,
+//! `mcplint rules`, `mcplint explain ID`.
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -37,6 +37,8 @@ enum Command {
     Rules(RulesArgs),
     /// List every supported config format: client, file names, expansion syntax
     Formats,
+    /// Report every credential ever committed to an MCP config in git history
+    History(HistoryArgs),
     /// Record today's findings so that only new ones fail (`--baseline FILE`)
     Baseline {
         #[command(subcommand)]
@@ -115,6 +117,33 @@ struct CheckArgs {
     /// the given paths, not the working tree (for plain git hooks)
     #[arg(long)]
     staged: bool,
+}
+
+#[derive(Args)]
+struct HistoryArgs {
+    /// The commits to scan: a revision and its ancestors, `A..B` or `A...B`
+    /// (default: HEAD)
+    #[arg(value_name = "REV-RANGE", conflicts_with = "all")]
+    range: Option<String>,
+    /// Scan the commits of every ref (branches, tags, remotes), as `git log --all`
+    #[arg(long)]
+    all: bool,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// When to use colour (NO_COLOR is honoured under `auto`)
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+    /// Lowest severity that makes the exit status 1
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    fail_on: FailOn,
+    /// Skip config versions larger than this many bytes, as an error
+    /// (suffixes K, M, G allowed)
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "64M")]
+    max_file_size: u64,
+    /// Write the report to FILE instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
 }
 
 fn parse_client(name: &str) -> Result<&'static formats::Format, String> {
@@ -220,6 +249,7 @@ pub fn main() -> u8 {
         Some(Command::Rules(args)) => list_rules(args),
         Some(Command::Explain { id }) => explain(&id),
         Some(Command::Formats) => list_formats(),
+        Some(Command::History(args)) => history(args),
         Some(Command::Baseline { action }) => baseline(action),
     }
 }
@@ -346,8 +376,8 @@ fn check(args: CheckArgs) -> u8 {
             }
         }
     }
-    let text = render(&args, &report);
-    if let Err(e) = output(&args, &text) {
+    let text = render(args.format, args.color, &report);
+    if let Err(e) = output(args.output.as_deref(), &text) {
         eprintln!("mcplint: {e}");
         return 2;
     }
@@ -355,8 +385,8 @@ fn check(args: CheckArgs) -> u8 {
 }
 
 /// Write the report to `--output FILE` or standard output.
-fn output(args: &CheckArgs, text: &str) -> Result<(), String> {
-    match &args.output {
+fn output(file: Option<&Path>, text: &str) -> Result<(), String> {
+    match file {
         None => {
             write_out(text);
             Ok(())
@@ -369,8 +399,8 @@ fn output(args: &CheckArgs, text: &str) -> Result<(), String> {
     }
 }
 
-fn render(args: &CheckArgs, report: &Report) -> String {
-    match args.format {
+fn render(format: Format, color: Color, report: &Report) -> String {
+    match format {
         Format::Json => json::render(report),
         Format::Sarif => crate::output::sarif::render(report),
         Format::Github => crate::output::github::render(report),
@@ -378,7 +408,7 @@ fn render(args: &CheckArgs, report: &Report) -> String {
         Format::Human => human::render(
             report,
             &human::Style {
-                color: use_color(args.color),
+                color: use_color(color),
                 width: terminal_width(),
             },
         ),
@@ -408,7 +438,10 @@ fn fix(
     }
     eprint!("{}", crate::fix::summary(&outcome));
     let after = run::check(files, cwd, options);
-    if let Err(e) = output(args, &render(args, &after)) {
+    if let Err(e) = output(
+        args.output.as_deref(),
+        &render(args.format, args.color, &after),
+    ) {
         eprintln!("mcplint: {e}");
         return 2;
     }
@@ -562,6 +595,40 @@ fn check_credential_examples() -> u8 {
     ));
     write_out(&out);
     u8::from(!failures.is_empty())
+}
+
+/// `mcplint history`: credentials committed across git history.
+fn history(args: HistoryArgs) -> u8 {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let revisions = match (args.all, args.range) {
+        (true, _) => crate::history::Revisions::All,
+        (false, Some(range)) => crate::history::Revisions::Range(range),
+        (false, None) => crate::history::Revisions::Head,
+    };
+    let options = crate::history::Options {
+        revisions,
+        max_file_size: args.max_file_size,
+    };
+    let scan = match crate::history::scan(&cwd, &options) {
+        Ok(scan) => scan,
+        Err(message) => {
+            eprintln!("mcplint: {message}");
+            return 2;
+        }
+    };
+    if matches!(args.format, Format::Human) {
+        eprintln!(
+            "mcplint: history: {} commits, {} distinct config versions",
+            scan.commits,
+            scan.report.files_scanned()
+        );
+    }
+    let text = render(args.format, args.color, &scan.report);
+    if let Err(e) = output(args.output.as_deref(), &text) {
+        eprintln!("mcplint: {e}");
+        return 2;
+    }
+    scan.report.exit_code(args.fail_on.level())
 }
 
 /// `mcplint baseline write|prune [FILE]`, over the current directory.
