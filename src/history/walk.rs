@@ -1,10 +1,10 @@
 //! Which versions of MCP configs a stretch of history brought in: every
-//! commit's tree is compared with its parents', and a config blob counts
-//! only where a commit made it differ from all of them.
+//! commit's tree is compared with its first parent's, and a config blob
+//! counts only where a commit made it differ from all of its parents.
 
 use std::path::Path;
 
-use git2::{Delta, DiffOptions, FileMode, Oid, Repository, Sort, Tree, TreeWalkMode};
+use git2::{FileMode, ObjectType, Oid, Repository, Sort, Tree, TreeWalkMode};
 
 use crate::formats::{self, Format};
 
@@ -82,12 +82,11 @@ pub fn walk(repo: &Repository, revisions: &Revisions) -> Result<Walked, String> 
         }
         Revisions::Range(spec) => push_range(repo, &mut walk, spec)?,
     }
-    let mut options = DiffOptions::new();
-    options.skip_binary_check(true).ignore_submodules(true);
     let mut walked = Walked {
         commits: Vec::new(),
         versions: Vec::new(),
     };
+    let mut changed = Vec::new();
     for id in walk {
         let id = id.map_err(git)?;
         let commit = repo.find_commit(id).map_err(git)?;
@@ -102,42 +101,71 @@ pub fn walk(repo: &Repository, revisions: &Revisions) -> Result<Walked, String> 
             .map(|p| p.tree())
             .collect::<Result<_, _>>()
             .map_err(git)?;
-        let diff = repo
-            .diff_tree_to_tree(parents.first(), Some(&tree), Some(&mut options))
-            .map_err(git)?;
-        for delta in diff.deltas() {
-            if !matches!(
-                delta.status(),
-                Delta::Added | Delta::Modified | Delta::Renamed | Delta::Copied | Delta::Typechange
-            ) {
-                continue;
-            }
-            let file = delta.new_file();
-            if !matches!(file.mode(), FileMode::Blob | FileMode::BlobExecutable) {
-                continue; // symlinks and submodules hold no config text
-            }
-            let Some(path) = file.path() else { continue };
-            let Some(format) = formats::for_path(path) else {
-                continue;
-            };
+        changed.clear();
+        configs_changed(repo, parents.first(), &tree, "", &mut changed).map_err(git)?;
+        for (path, blob, format) in changed.drain(..) {
             // A merge brings in a version only when it differs from every
             // parent's: one taken from a side branch came with that branch.
             let inherited = parents
                 .iter()
                 .skip(1)
-                .any(|p| p.get_path(path).is_ok_and(|entry| entry.id() == file.id()));
-            if inherited {
-                continue;
+                .any(|p| p.get_path(Path::new(&path)).is_ok_and(|e| e.id() == blob));
+            if !inherited {
+                walked.versions.push(Version {
+                    commit: index,
+                    path,
+                    blob,
+                    format,
+                });
             }
-            walked.versions.push(Version {
-                commit: index,
-                path: path.to_string_lossy().into_owned(),
-                blob: file.id(),
-                format,
-            });
         }
     }
     Ok(walked)
+}
+
+/// The config blobs of `new` that `old` lacks or holds otherwise, as
+/// (path, blob, format). Subtrees with the same id on both sides are
+/// skipped unread, which is what makes a walk over thousands of commits
+/// cheap: a commit touches few directories.
+fn configs_changed(
+    repo: &Repository,
+    old: Option<&Tree>,
+    new: &Tree,
+    dir: &str,
+    out: &mut Vec<(String, Oid, &'static Format)>,
+) -> Result<(), git2::Error> {
+    for entry in new.iter() {
+        let Some(name) = entry.name() else { continue };
+        let before = old.and_then(|t| t.get_name(name));
+        if before.as_ref().is_some_and(|b| b.id() == entry.id()) {
+            continue;
+        }
+        match entry.kind() {
+            Some(ObjectType::Tree) => {
+                let subtree = repo.find_tree(entry.id())?;
+                let old_subtree = match &before {
+                    Some(b) if b.kind() == Some(ObjectType::Tree) => Some(repo.find_tree(b.id())?),
+                    _ => None,
+                };
+                let dir = format!("{dir}{name}/");
+                configs_changed(repo, old_subtree.as_ref(), &subtree, &dir, out)?;
+            }
+            Some(ObjectType::Blob) if is_file(entry.filemode()) => {
+                let path = format!("{dir}{name}");
+                if let Some(format) = formats::for_path(Path::new(&path)) {
+                    out.push((path, entry.id(), format));
+                }
+            }
+            // Symlinks and submodules hold no config text.
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// A regular or executable file (not a symlink).
+fn is_file(mode: i32) -> bool {
+    mode == i32::from(FileMode::Blob) || mode == i32::from(FileMode::BlobExecutable)
 }
 
 /// Push a revision (and its ancestors) or a range onto the walk.
@@ -181,9 +209,7 @@ pub fn head_configs(repo: &Repository) -> Result<Vec<(String, Oid, &'static Form
     };
     let mut out = Vec::new();
     tree.walk(TreeWalkMode::PreOrder, |dir, entry| {
-        let mode = entry.filemode();
-        let blob = mode == i32::from(FileMode::Blob) || mode == i32::from(FileMode::BlobExecutable);
-        if let (true, Some(name)) = (blob, entry.name()) {
+        if let (true, Some(name)) = (is_file(entry.filemode()), entry.name()) {
             let path = format!("{dir}{name}");
             if let Some(format) = formats::for_path(Path::new(&path)) {
                 out.push((path, entry.id(), format));
