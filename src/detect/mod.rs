@@ -64,21 +64,21 @@ impl Detector {
     /// Does the format need a name to apply, and does `name` fit it? A
     /// name-gated format only applies under a secret-like name (its pattern
     /// narrows that down to a provider), so most names compile nothing.
-    fn name_allows(&self, name: Option<&str>) -> bool {
+    fn name_allows(&self, name: Option<&Name>) -> bool {
         match (&self.spec.names, name) {
             (None, _) => true,
             (Some(_), None) => false,
-            (Some(_), Some(name)) if !names::is_secret_name(name) => false,
+            (Some(_), Some(name)) if !name.is_secret() => false,
             (Some(names), Some(name)) => self
                 .names
                 .get_or_init(|| Pattern::new(names).ok())
                 .as_ref()
-                .is_some_and(|p| p.is_match(name)),
+                .is_some_and(|p| p.is_match(name.text)),
         }
     }
 
     /// All matches of this format in `text` under `name`, each judged.
-    fn matches(&'static self, text: &str, name: Option<&str>, out: &mut Vec<Hit>) {
+    fn matches(&'static self, text: &str, name: Option<&Name>, out: &mut Vec<Hit>) {
         if !self.name_allows(name) {
             return;
         }
@@ -192,9 +192,10 @@ impl Detectors {
         candidates.extend(&self.unkeyed);
         candidates.sort_unstable();
         candidates.dedup();
+        let name = name.map(Name::new);
         let mut hits = Vec::new();
         for i in candidates {
-            self.list[i].matches(text, name, &mut hits);
+            self.list[i].matches(text, name.as_ref(), &mut hits);
         }
         resolve_overlaps(hits)
     }
@@ -206,12 +207,33 @@ impl Detectors {
         example: &Example,
     ) -> Option<HitState> {
         let mut hits = Vec::new();
-        detector.matches(example.value(), example.name(), &mut hits);
+        let name = example.name().map(Name::new);
+        detector.matches(example.value(), name.as_ref(), &mut hits);
         hits.into_iter().map(|h| h.state).min_by_key(|s| match s {
             HitState::Secret => 0,
             HitState::BadChecksum => 1,
             HitState::Placeholder => 2,
         })
+    }
+}
+
+/// The name a value sits under. Whether it is secret-like is worked out
+/// once per value, not once for each name-gated format that asks.
+struct Name<'a> {
+    text: &'a str,
+    secret: std::cell::OnceCell<bool>,
+}
+
+impl<'a> Name<'a> {
+    fn new(text: &'a str) -> Self {
+        Name {
+            text,
+            secret: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn is_secret(&self) -> bool {
+        *self.secret.get_or_init(|| names::is_secret_name(self.text))
     }
 }
 
