@@ -13,7 +13,7 @@ use crate::model::McpFile;
 use crate::parse::json::{self, Flavor};
 use crate::parse::{toml, yaml};
 use crate::parse::{Node, ParseFailure};
-use crate::rules::{self, Context};
+use crate::rules::{self, Context, Rule};
 use crate::source::{SourceFile, Span};
 
 /// Files larger than this are refused unless `--max-file-size` says more:
@@ -63,11 +63,21 @@ pub fn lint_source_with(
     format: &'static Format,
     policies: &[Policy],
 ) -> FileReport {
+    lint_source_by(source, format, policies, rules::RULES)
+}
+
+/// [`lint_source_with`], running only `rules`.
+fn lint_source_by(
+    source: SourceFile,
+    format: &'static Format,
+    policies: &[Policy],
+    rules: &[&dyn Rule],
+) -> FileReport {
     let bom = source.bom_len();
     let text = &source.text[bom..];
     let (mut findings, masks, unparsable) = match parse(text, bom, format.language) {
         Ok(root) => {
-            let (findings, masks) = check(&source, format, &root, policies);
+            let (findings, masks) = check(&source, format, &root, policies, rules);
             (findings, masks, false)
         }
         Err(failure) => {
@@ -76,7 +86,7 @@ pub fn lint_source_with(
                 Language::Toml | Language::Yaml => Err(failure.clone()),
             };
             let (mut findings, masks) = match lenient {
-                Ok(root) => check(&source, format, &root, policies),
+                Ok(root) => check(&source, format, &root, policies, rules),
                 Err(_) => (Vec::new(), analysis::raw_masks(&source.text)),
             };
             findings.push(rules::parse_failure(&failure));
@@ -110,17 +120,18 @@ fn parse(text: &str, offset: usize, language: Language) -> Result<Node<'_>, Pars
     }
 }
 
-/// Model, shared analysis and every rule over one parsed tree.
+/// Model, shared analysis and the rules over one parsed tree.
 fn check(
     source: &SourceFile,
     format: &'static Format,
     root: &Node,
     policies: &[Policy],
+    rules: &[&dyn Rule],
 ) -> (Vec<Finding>, Vec<Span>) {
     let file = McpFile::build(source, format, root);
     let analysis = analysis::analyze(&file);
     let mut cx = Context::new(&file, &analysis).with_policies(policies);
-    for rule in rules::RULES {
+    for rule in rules {
         rule.check(&mut cx);
     }
     (cx.into_findings(), analysis.mask_spans())
@@ -174,7 +185,14 @@ pub fn lint_path_with(
             human_size(max_size)
         ));
     }
-    Outcome::Linted(lint_bytes_with(bytes, path, display, format, policies))
+    Outcome::Linted(lint_bytes_with(
+        bytes,
+        path,
+        display,
+        format,
+        policies,
+        rules::RULES,
+    ))
 }
 
 /// Decode and lint; undecodable text is a `parse-error` finding at the
@@ -185,7 +203,19 @@ pub fn lint_bytes(
     display: String,
     format: &'static Format,
 ) -> FileReport {
-    lint_bytes_with(bytes, path, display, format, &[])
+    lint_bytes_with(bytes, path, display, format, &[], rules::RULES)
+}
+
+/// [`lint_bytes`] running only `rules`: `mcplint history` looks for
+/// committed credentials in thousands of versions and needs no other rule.
+pub fn lint_bytes_by(
+    bytes: Vec<u8>,
+    path: &Path,
+    display: String,
+    format: &'static Format,
+    rules: &[&dyn Rule],
+) -> FileReport {
+    lint_bytes_with(bytes, path, display, format, &[], rules)
 }
 
 fn lint_bytes_with(
@@ -194,6 +224,7 @@ fn lint_bytes_with(
     display: String,
     format: &'static Format,
     policies: &[Policy],
+    rules: &[&dyn Rule],
 ) -> FileReport {
     let encoding_failure = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         Some(ParseFailure {
@@ -219,7 +250,7 @@ fn lint_bytes_with(
     match encoding_failure {
         None => {
             let text = String::from_utf8(bytes).unwrap_or_default();
-            lint_source_with(
+            lint_source_by(
                 SourceFile {
                     path: path.to_path_buf(),
                     display,
@@ -227,6 +258,7 @@ fn lint_bytes_with(
                 },
                 format,
                 policies,
+                rules,
             )
         }
         Some(failure) => {

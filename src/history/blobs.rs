@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 
 use crate::engine::{self, FileReport};
 use crate::formats::Format;
-use crate::rules::LITERAL_SECRET;
+use crate::rules::{LITERAL_SECRET, SECRET_RULES};
 
 /// A credential's identity: its value, salted and hashed.
 pub type Hash = [u8; 16];
@@ -78,11 +78,12 @@ pub fn lint(repo: &Repository, blob: Blob, max_size: u64) -> Result<FileReport, 
         ));
     }
     let object = odb.read(blob.id).map_err(|e| e.message().to_string())?;
-    Ok(engine::lint_bytes(
+    Ok(engine::lint_bytes_by(
         object.data().to_vec(),
         Path::new(blob.path),
         blob.path.to_string(),
         blob.format,
+        SECRET_RULES,
     ))
 }
 

@@ -116,6 +116,10 @@ pub static RULES: &[&dyn Rule] = &[
     &policy_violation::PolicyViolation,
 ];
 
+/// The rules that report a credential written into a config: all that
+/// `mcplint history` runs over past versions.
+pub static SECRET_RULES: &[&dyn Rule] = &[&literal_secret::LiteralSecret];
+
 /// Every rule id users can see, including those the engine reports itself.
 pub fn all() -> Vec<&'static RuleMeta> {
     let mut all: Vec<&'static RuleMeta> = RULES.iter().map(|r| r.meta()).collect();
