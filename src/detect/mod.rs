@@ -126,15 +126,29 @@ impl Detector {
     }
 }
 
+/// Scans already made on this thread, by detector set, name and text: the
+/// same value under the same name always scans the same way, and
+/// `mcplint history` meets most values in hundreds of versions of a file.
+type Memo = std::collections::HashMap<(usize, Option<String>, String), Vec<Hit>>;
+
+thread_local! {
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::new());
+}
+
+/// Entries kept before the memo starts over, so a long run stays bounded.
+const MEMO_LIMIT: usize = 1 << 16;
+
 /// Every credential format, with the keyword prefilter over all of them.
 pub struct Detectors {
     pub list: Vec<Detector>,
     keywords: AhoCorasick,
     /// For each keyword pattern, the detector it belongs to.
     keyword_owner: Vec<usize>,
-    /// Detectors with no keyword: they run on every value (names-gated ones
-    /// only under a fitting name).
+    /// Detectors with neither a keyword nor a name gate: they run on every value.
     unkeyed: Vec<usize>,
+    /// Detectors with no keyword but a name gate: they run only on values
+    /// under a secret-like name (most values have none, or a plain one).
+    unkeyed_named: Vec<usize>,
 }
 
 impl Detectors {
@@ -149,8 +163,11 @@ impl Detectors {
         let mut patterns = Vec::new();
         let mut keyword_owner = Vec::new();
         let mut unkeyed = Vec::new();
+        let mut unkeyed_named = Vec::new();
         for (i, d) in list.iter().enumerate() {
-            if d.spec.keywords.is_empty() {
+            if d.spec.keywords.is_empty() && d.spec.names.is_some() {
+                unkeyed_named.push(i);
+            } else if d.spec.keywords.is_empty() {
                 unkeyed.push(i);
             }
             for k in &d.spec.keywords {
@@ -168,6 +185,7 @@ impl Detectors {
             keywords,
             keyword_owner,
             unkeyed,
+            unkeyed_named,
         })
     }
 
@@ -184,15 +202,38 @@ impl Detectors {
     /// Every credential in `text` (sitting under `name`, when it has one),
     /// overlapping matches resolved in favour of the strongest.
     pub fn scan(&'static self, text: &str, name: Option<&str>) -> Vec<Hit> {
+        let key = (
+            self as *const Detectors as usize,
+            name.map(str::to_string),
+            text.to_string(),
+        );
+        if let Some(hits) = MEMO.with(|memo| memo.borrow().get(&key).cloned()) {
+            return hits;
+        }
+        let hits = self.scan_afresh(text, name);
+        MEMO.with(|memo| {
+            let mut memo = memo.borrow_mut();
+            if memo.len() >= MEMO_LIMIT {
+                memo.clear();
+            }
+            memo.insert(key, hits.clone());
+        });
+        hits
+    }
+
+    fn scan_afresh(&'static self, text: &str, name: Option<&str>) -> Vec<Hit> {
         let mut candidates: Vec<usize> = self
             .keywords
             .find_overlapping_iter(text)
             .map(|m| self.keyword_owner[m.pattern().as_usize()])
             .collect();
         candidates.extend(&self.unkeyed);
+        let name = name.map(Name::new);
+        if name.as_ref().is_some_and(Name::is_secret) {
+            candidates.extend(&self.unkeyed_named);
+        }
         candidates.sort_unstable();
         candidates.dedup();
-        let name = name.map(Name::new);
         let mut hits = Vec::new();
         for i in candidates {
             self.list[i].matches(text, name.as_ref(), &mut hits);
