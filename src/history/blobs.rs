@@ -6,7 +6,8 @@
 
 use std::hash::BuildHasher;
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc, Mutex};
+use std::thread::{Scope, ScopedJoinHandle};
 
 use git2::{ObjectType, Oid, Repository};
 use sha2::{Digest, Sha256};
@@ -52,39 +53,44 @@ impl Default for Salt {
 
 /// A blob to lint, in the format of a path it was committed at (the same
 /// bytes at a Cursor and a Codex path are two different configs).
-#[derive(Clone, Copy)]
-pub struct Blob<'p> {
+#[derive(Clone)]
+pub struct Blob {
     pub id: Oid,
     pub format: &'static Format,
     /// A path it was committed at, for the lint's file name.
-    pub path: &'p str,
+    pub path: String,
 }
 
-/// Read and lint one blob; the report holds the secrets, so it must not
-/// be kept.
-pub fn lint(repo: &Repository, blob: Blob, max_size: u64) -> Result<FileReport, String> {
+/// A blob's bytes, or why it is not linted.
+fn read(repo: &Repository, blob: &Blob, max_size: u64) -> Result<Vec<u8>, String> {
     let odb = repo.odb().map_err(|e| e.message().to_string())?;
-    let (size, kind) = odb
-        .read_header(blob.id)
-        .map_err(|e| e.message().to_string())?;
-    if kind != ObjectType::Blob {
+    // NOTE: read whole, then measured: asking the size first costs a second
+    // walk of the delta chain for every blob, and a config blob big enough
+    // to matter is rare (git itself reads such blobs whole for `log -p`).
+    let object = odb.read(blob.id).map_err(|e| e.message().to_string())?;
+    if object.kind() != ObjectType::Blob {
         return Err(format!("object {} is not a blob", blob.id));
     }
-    if size as u64 > max_size {
+    let size = object.len() as u64;
+    if size > max_size {
         return Err(format!(
             "is {}, larger than the {} limit; raise it with --max-file-size",
-            engine::human_size(size as u64),
+            engine::human_size(size),
             engine::human_size(max_size)
         ));
     }
-    let object = odb.read(blob.id).map_err(|e| e.message().to_string())?;
-    Ok(engine::lint_bytes_by(
-        object.data().to_vec(),
-        Path::new(blob.path),
-        blob.path.to_string(),
+    Ok(object.data().to_vec())
+}
+
+/// Lint a blob's bytes with the secret rules, as `check` lints a file.
+fn lint_bytes(bytes: Vec<u8>, blob: &Blob) -> FileReport {
+    engine::lint_bytes_by(
+        bytes,
+        Path::new(&blob.path),
+        blob.path.clone(),
         blob.format,
         SECRET_RULES,
-    ))
+    )
 }
 
 /// The credentials a report found, as (index into its findings, hash),
@@ -106,52 +112,67 @@ pub fn credentials<'r>(
         })
 }
 
-/// The credential hashes of every blob (or why it could not be read), in
-/// the order of `blobs`. Each worker opens the repository for itself, as a
-/// `git2::Repository` cannot be shared between threads.
-pub fn scan(
-    git_dir: &Path,
-    blobs: &[Blob],
-    salt: &Salt,
-    max_size: u64,
-) -> Vec<Result<Vec<Hash>, String>> {
-    let next = AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(blobs.len().max(1));
-    let work = || -> Vec<(usize, Result<Vec<Hash>, String>)> {
-        let mut done = Vec::new();
-        let repo = Repository::open(git_dir);
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(&blob) = blobs.get(i) else { break };
-            let hashes = match &repo {
-                Ok(repo) => lint(repo, blob, max_size)
-                    .map(|report| credentials(&report, salt).map(|(_, h)| h).collect()),
-                Err(e) => Err(e.message().to_string()),
-            };
-            done.push((i, hashes));
-        }
-        done
-    };
-    let done: Vec<(usize, Result<Vec<Hash>, String>)> = if workers == 1 {
-        work()
-    } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..workers).map(|_| scope.spawn(work)).collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
-                .collect()
-        })
-    };
-    // A blob whose worker died is an error, not a clean blob.
-    let mut results: Vec<Result<Vec<Hash>, String>> = blobs
-        .iter()
-        .map(|_| Err("could not be linted (internal error)".to_string()))
-        .collect();
-    for (i, hashes) in done {
-        results[i] = hashes;
+/// Workers that lint blobs on every core, as the caller finds them, and
+/// make a `T` of each report with `work` (the report, which holds the
+/// secrets, is dropped there). The caller's thread reads the blobs: one
+/// repository keeps one cache of delta bases, which consecutive versions
+/// of a file share.
+pub struct Pool<'scope, T> {
+    jobs: mpsc::Sender<Job>,
+    workers: Vec<ScopedJoinHandle<'scope, Vec<Done<T>>>>,
+}
+
+/// Job number `.0` done: what `work` made of it, or why it was not linted.
+type Done<T> = (usize, Result<T, String>);
+
+/// Job number `.0`: a blob, and its bytes or why they could not be read.
+type Job = (usize, Blob, Result<Vec<u8>, String>);
+
+impl<'scope, T: Send + 'scope> Pool<'scope, T> {
+    pub fn start<'env, W>(scope: &'scope Scope<'scope, 'env>, work: &'env W) -> Self
+    where
+        W: Fn(usize, FileReport) -> T + Sync,
+    {
+        let (jobs, queue) = mpsc::channel::<Job>();
+        let queue = Arc::new(Mutex::new(queue));
+        let count = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let workers = (0..count)
+            .map(|_| {
+                let queue = Arc::clone(&queue);
+                scope.spawn(move || {
+                    let mut done = Vec::new();
+                    loop {
+                        // The lock is held only to take the next job.
+                        let job = queue.lock().map(|q| q.recv());
+                        let Ok(Ok((i, blob, bytes))) = job else { break };
+                        done.push((i, bytes.map(|b| work(i, lint_bytes(b, &blob)))));
+                    }
+                    done
+                })
+            })
+            .collect();
+        Pool { jobs, workers }
     }
-    results
+
+    /// Read the blob of job `index` here, and lint it on a worker.
+    pub fn lint(&self, repo: &Repository, index: usize, blob: Blob, max_size: u64) {
+        let bytes = read(repo, &blob, max_size);
+        // The workers outlive every send: they stop only when the pool does.
+        let _ = self.jobs.send((index, blob, bytes));
+    }
+
+    /// Wait for the `count` jobs sent, and their results in job order.
+    pub fn finish(self, count: usize) -> Vec<Result<T, String>> {
+        drop(self.jobs);
+        // A blob whose worker died is an error, not a clean blob.
+        let mut results: Vec<Result<T, String>> = (0..count)
+            .map(|_| Err("could not be linted (internal error)".to_string()))
+            .collect();
+        for worker in self.workers {
+            for (i, found) in worker.join().unwrap_or_default() {
+                results[i] = found;
+            }
+        }
+        results
+    }
 }

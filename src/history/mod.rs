@@ -30,6 +30,7 @@ use std::path::{Path, PathBuf};
 use git2::Oid;
 
 use crate::engine::{FileError, FileReport};
+use crate::formats::Format;
 use crate::run::Report;
 use crate::source::SourceFile;
 use blobs::{Blob, Hash, Salt};
@@ -62,39 +63,43 @@ fn short(id: Oid) -> String {
 /// Scan the history of the repository around `cwd`.
 pub fn scan(cwd: &Path, options: &Options) -> Result<Scan, String> {
     let repo = walk::open(cwd)?;
-    let walked = walk::walk(&repo, &options.revisions)?;
-    let head = walk::head_configs(&repo)?;
-
-    let mut distinct = Distinct::default();
-    let version_blobs: Vec<usize> = walked
-        .versions
-        .iter()
-        .map(|v| {
-            let blob = Blob {
-                id: v.blob,
-                format: v.format,
-                path: &v.path,
-            };
-            distinct.index(blob, || {
-                format!("{}@{}", v.path, short(walked.commits[v.commit].id))
-            })
-        })
-        .collect();
-    let head_blobs: Vec<usize> = head
-        .iter()
-        .map(|(path, id, format)| {
-            let blob = Blob {
-                id: *id,
-                format,
-                path,
-            };
-            distinct.index(blob, || format!("{path}@HEAD"))
-        })
-        .collect();
-    let Distinct { blobs, names, .. } = distinct;
-
+    // NOTE: libgit2 re-hashes every object it reads to check it, and caches
+    // every tree and commit it parses; git does neither when reading, and
+    // together they cost a fifth of a history scan.
+    git2::opts::strict_hash_verification(false);
+    git2::opts::enable_caching(false);
     let salt = Salt::new();
-    let found = blobs::scan(repo.path(), &blobs, &salt, options.max_file_size);
+    let max = options.max_file_size;
+    let hashes_of = |_: usize, report: FileReport| -> Vec<Hash> {
+        blobs::credentials(&report, &salt).map(|(_, h)| h).collect()
+    };
+    let mut distinct = Distinct::default();
+    // Blobs are linted on every core while the walk goes on finding more.
+    let (walked, head, version_blobs, head_blobs, found) = std::thread::scope(|scope| {
+        let pool = blobs::Pool::start(scope, &hashes_of);
+        let mut version_blobs = Vec::new();
+        let walked = walk::walk(&repo, &options.revisions, |v, commit| {
+            let name = || format!("{}@{}", v.path, short(commit.id));
+            let (index, new) = distinct.index(v.blob, v.format, &v.path, name);
+            if new {
+                pool.lint(&repo, index, distinct.blobs[index].clone(), max);
+            }
+            version_blobs.push(index);
+        });
+        let head = walk::head_configs(&repo);
+        let mut head_blobs = Vec::new();
+        for (path, id, format) in head.iter().flatten() {
+            let (index, new) = distinct.index(*id, format, path, || format!("{path}@HEAD"));
+            if new {
+                pool.lint(&repo, index, distinct.blobs[index].clone(), max);
+            }
+            head_blobs.push(index);
+        }
+        let found = pool.finish(distinct.blobs.len());
+        (walked, head, version_blobs, head_blobs, found)
+    });
+    let (walked, head) = (walked?, head?);
+    let Distinct { blobs, names, .. } = distinct;
 
     let mut at_head: HashMap<Hash, Vec<String>> = HashMap::new();
     for ((path, _, _), &b) in head.iter().zip(&head_blobs) {
@@ -120,37 +125,14 @@ pub fn scan(cwd: &Path, options: &Options) -> Result<Scan, String> {
         }
     }
 
-    let mut report = Report {
-        files: Vec::new(),
-        errors: Vec::new(),
-    };
-    let mut shown = vec![false; blobs.len()];
-    for (vi, hashes) in introduced {
-        let v = &walked.versions[vi];
-        let b = version_blobs[vi];
+    // Those versions linted again, on every core, and told as history.
+    let told = |i: usize, file: FileReport| -> FileReport {
+        let (vi, hashes) = &introduced[i];
+        let v = &walked.versions[*vi];
         let commit = &walked.commits[v.commit];
-        let lint = blobs::lint(
-            &repo,
-            Blob {
-                path: &v.path,
-                ..blobs[b]
-            },
-            options.max_file_size,
-        );
-        let file = match lint {
-            Ok(file) => file,
-            Err(message) => {
-                report.errors.push(FileError {
-                    file: names[b].clone(),
-                    message,
-                    is_config: true,
-                });
-                continue;
-            }
-        };
         let mut chosen: Vec<(usize, AtHead)> = Vec::new();
         let mut taken: HashSet<Hash> = HashSet::new();
-        for (i, hash) in blobs::credentials(&file, &salt) {
+        for (f, hash) in blobs::credentials(&file, &salt) {
             if !hashes.contains(&hash) || !taken.insert(hash) {
                 continue;
             }
@@ -159,17 +141,42 @@ pub fn scan(cwd: &Path, options: &Options) -> Result<Scan, String> {
                 Some(paths) => AtHead::Elsewhere(paths),
                 None => AtHead::Gone,
             };
-            chosen.push((i, state));
+            chosen.push((f, state));
         }
-        let short_id = short(commit.id);
-        let date = crate::config::date(commit.time);
         let introduction = Introduction {
-            short_id: &short_id,
-            date: &date,
+            short_id: &short(commit.id),
+            date: &crate::config::date(commit.time),
         };
-        report
-            .files
-            .push(findings::told_as_history(file, &chosen, &introduction));
+        findings::told_as_history(file, &chosen, &introduction)
+    };
+    let stories = std::thread::scope(|scope| {
+        let pool = blobs::Pool::start(scope, &told);
+        for (i, (vi, _)) in introduced.iter().enumerate() {
+            let v = &walked.versions[*vi];
+            let blob = Blob {
+                path: v.path.clone(),
+                ..blobs[version_blobs[*vi]].clone()
+            };
+            pool.lint(&repo, i, blob, max);
+        }
+        pool.finish(introduced.len())
+    });
+
+    let mut report = Report {
+        files: Vec::new(),
+        errors: Vec::new(),
+    };
+    let mut shown = vec![false; blobs.len()];
+    for ((vi, _), story) in introduced.iter().zip(stories) {
+        let b = version_blobs[*vi];
+        match story {
+            Ok(file) => report.files.push(file),
+            Err(message) => report.errors.push(FileError {
+                file: names[b].clone(),
+                message,
+                is_config: true,
+            }),
+        }
         shown[b] = true;
     }
     for (b, result) in found.iter().enumerate() {
@@ -193,22 +200,32 @@ pub fn scan(cwd: &Path, options: &Options) -> Result<Scan, String> {
 
 /// Each distinct (blob, format) once, named after where it was first seen.
 #[derive(Default)]
-struct Distinct<'p> {
+struct Distinct {
     index: HashMap<(Oid, &'static str), usize>,
-    blobs: Vec<Blob<'p>>,
+    blobs: Vec<Blob>,
     names: Vec<String>,
 }
 
-impl<'p> Distinct<'p> {
-    fn index(&mut self, blob: Blob<'p>, name: impl FnOnce() -> String) -> usize {
-        *self
-            .index
-            .entry((blob.id, blob.format.id))
-            .or_insert_with(|| {
-                self.names.push(name());
-                self.blobs.push(blob);
-                self.blobs.len() - 1
-            })
+impl Distinct {
+    /// The number of a blob in this format, and whether it is new.
+    fn index(
+        &mut self,
+        id: Oid,
+        format: &'static Format,
+        path: &str,
+        name: impl FnOnce() -> String,
+    ) -> (usize, bool) {
+        let next = self.blobs.len();
+        let index = *self.index.entry((id, format.id)).or_insert(next);
+        if index == next {
+            self.names.push(name());
+            self.blobs.push(Blob {
+                id,
+                format,
+                path: path.to_string(),
+            });
+        }
+        (index, index == next)
     }
 }
 
@@ -216,7 +233,7 @@ impl<'p> Distinct<'p> {
 fn scanned(blob: &Blob, name: &str) -> FileReport {
     FileReport {
         source: SourceFile {
-            path: PathBuf::from(blob.path),
+            path: PathBuf::from(&blob.path),
             display: name.to_string(),
             text: String::new(),
         },

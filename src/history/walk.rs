@@ -54,8 +54,13 @@ pub fn open(cwd: &Path) -> Result<Repository, String> {
     })
 }
 
-/// Every config version the commits of `revisions` brought in.
-pub fn walk(repo: &Repository, revisions: &Revisions) -> Result<Walked, String> {
+/// Every config version the commits of `revisions` brought in, each also
+/// handed to `found` as soon as it is known.
+pub fn walk(
+    repo: &Repository,
+    revisions: &Revisions,
+    mut found: impl FnMut(&Version, &Commit),
+) -> Result<Walked, String> {
     let git = |e: git2::Error| format!("history: {}", e.message());
     let mut walk = repo.revwalk().map_err(git)?;
     // NOTE: topological order puts a commit that introduced a secret before
@@ -111,12 +116,14 @@ pub fn walk(repo: &Repository, revisions: &Revisions) -> Result<Walked, String> 
                 .skip(1)
                 .any(|p| p.get_path(Path::new(&path)).is_ok_and(|e| e.id() == blob));
             if !inherited {
-                walked.versions.push(Version {
+                let version = Version {
                     commit: index,
                     path,
                     blob,
                     format,
-                });
+                };
+                found(&version, &walked.commits[index]);
+                walked.versions.push(version);
             }
         }
     }
