@@ -406,3 +406,63 @@ fn the_repository_is_left_untouched() {
     assert_eq!(repo.git(&["status", "--porcelain", "--ignored"]), status);
     assert_eq!(repo.git(&["show-ref"]), refs);
 }
+
+#[test]
+fn a_merge_that_resolves_to_a_new_secret_introduced_it() {
+    let repo = Repo::new();
+    repo.commit(&[(".mcp.json", CLEAN_MCP)], "clean");
+    repo.git(&["checkout", "-q", "-b", "left"]);
+    repo.commit(
+        &[(".mcp.json", &CLEAN_MCP.replace("v0.9.1", "v0.9.2"))],
+        "left",
+    );
+    repo.git(&["checkout", "-q", "main"]);
+    repo.commit(
+        &[(".mcp.json", &CLEAN_MCP.replace("v0.9.1", "v0.9.3"))],
+        "right",
+    );
+    // The conflict is resolved by pasting a token: only the merge has it.
+    let conflict = std::process::Command::new("git")
+        .args(["merge", "-q", "left"])
+        .current_dir(&repo.tree.root)
+        .env("HOME", repo.tree.root.join(".no-such-home"))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .unwrap();
+    assert!(!conflict.status.success(), "the branches must conflict");
+    let merge = repo.commit(&[(".mcp.json", &github_mcp(GHP))], "merge left");
+    let (_, findings) = repo.json(&[]);
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0]["file"], format!(".mcp.json@{}", short(&merge)));
+}
+
+#[test]
+fn a_config_under_a_directory_not_named_in_utf8_is_scanned() {
+    use std::os::unix::ffi::OsStrExt;
+    let repo = Repo::new();
+    let dir = repo.tree.root.join(std::ffi::OsStr::from_bytes(b"caf\xe9"));
+    std::fs::create_dir_all(dir.join(".cursor")).unwrap();
+    std::fs::write(dir.join(".cursor/mcp.json"), github_mcp(GHP)).unwrap();
+    repo.commit(&[], "latin-1 directory name");
+    let (code, findings) = repo.json(&[]);
+    assert_eq!(code, 1);
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert!(message(&findings[0]).ends_with("still present at HEAD"));
+}
+
+#[test]
+fn a_version_over_the_size_limit_is_an_error() {
+    let repo = Repo::new();
+    repo.commit(&[(".mcp.json", CLEAN_MCP)], "clean");
+    let r = repo.history(&["--max-file-size", "100", "--format", "json"]);
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    let errors = r.json()["errors"].as_array().unwrap().clone();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("--max-file-size"),
+        "{errors:#?}"
+    );
+}

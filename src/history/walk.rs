@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use git2::{FileMode, ObjectType, Oid, Repository, Sort, Tree, TreeWalkMode};
+use git2::{FileMode, ObjectType, Oid, Repository, Sort, Tree};
 
 use crate::formats::{self, Format};
 
@@ -142,8 +142,9 @@ fn configs_changed(
     out: &mut Vec<(String, Oid, &'static Format)>,
 ) -> Result<(), git2::Error> {
     for entry in new.iter() {
-        let Some(name) = entry.name() else { continue };
-        let before = old.and_then(|t| t.get_name(name));
+        // A directory's name need not be UTF-8; a config's always is.
+        let name = String::from_utf8_lossy(entry.name_bytes());
+        let before = old.and_then(|t| t.get_name_bytes(entry.name_bytes()));
         if before.as_ref().is_some_and(|b| b.id() == entry.id()) {
             continue;
         }
@@ -215,15 +216,8 @@ pub fn head_configs(repo: &Repository) -> Result<Vec<(String, Oid, &'static Form
         return Ok(Vec::new());
     };
     let mut out = Vec::new();
-    tree.walk(TreeWalkMode::PreOrder, |dir, entry| {
-        if let (true, Some(name)) = (is_file(entry.filemode()), entry.name()) {
-            let path = format!("{dir}{name}");
-            if let Some(format) = formats::for_path(Path::new(&path)) {
-                out.push((path, entry.id(), format));
-            }
-        }
-        git2::TreeWalkResult::Ok
-    })
-    .map_err(|e| format!("history: cannot read HEAD's tree: {}", e.message()))?;
+    // Compared with nothing, every config of the tree is new.
+    configs_changed(repo, None, &tree, "", &mut out)
+        .map_err(|e| format!("history: cannot read HEAD's tree: {}", e.message()))?;
     Ok(out)
 }
