@@ -16,6 +16,7 @@ pub mod envfile;
 pub mod finding;
 pub mod fix;
 pub mod formats;
+pub mod json_edit;
 pub mod model;
 pub mod output;
 pub mod parse;

@@ -335,31 +335,10 @@ fn insert_input(file: &crate::model::McpFile, id: &str, var: &str) -> Option<Edi
     let entry = format!(
         "{{ \"type\": \"promptString\", \"id\": \"{id}\", \"description\": \"{var}\", \"password\": true }}"
     );
-    let indent_of = |offset: usize| -> String {
-        let line_start = text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-        text[line_start..offset]
-            .chars()
-            .take_while(|c| *c == ' ' || *c == '\t')
-            .collect()
-    };
+    let indent_of = |offset: usize| crate::json_edit::indent_of(text, offset);
     let at = file.format.layout.inputs?;
     if let Some(inputs) = file.root.at_pointer(at) {
-        let Value::Array(items) = &inputs.value else {
-            return None;
-        };
-        return Some(match items.last() {
-            Some(last) => Edit {
-                span: Span::new(last.span.end as usize, last.span.end as usize),
-                replacement: format!(",\n{}{entry}", indent_of(last.span.start as usize)),
-            },
-            None => Edit {
-                span: Span::new(
-                    inputs.span.start as usize + 1,
-                    inputs.span.start as usize + 1,
-                ),
-                replacement: entry,
-            },
-        });
+        return crate::json_edit::push_element(text, inputs, &entry);
     }
     let (parent_at, key) = at.rsplit_once('/')?;
     let parent = file.root.at_pointer(parent_at)?;
