@@ -404,6 +404,19 @@ fn fix(
     );
     if args.diff {
         write_out(&outcome.diff);
+        // A file that cannot be read or parsed has no diff, and is no pass.
+        for file in report.files.iter().filter(|f| f.unparsable) {
+            eprintln!(
+                "mcplint: {} could not be parsed; nothing in it can be fixed (run without --diff to see why)",
+                file.source.display
+            );
+        }
+        for error in &report.errors {
+            eprintln!("mcplint: {}: {}", error.file, error.message);
+        }
+        if report.has_errors() {
+            return 2;
+        }
         return u8::from(!outcome.diff.is_empty());
     }
     eprint!("{}", crate::fix::summary(&outcome));

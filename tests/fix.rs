@@ -571,3 +571,64 @@ fn a_secret_default_becomes_a_plain_reference() {
         .unwrap()
         .contains(PAT));
 }
+
+#[test]
+fn read_only_modes_only_under_unsafe_fixes() {
+    let d = repo();
+    let text = "{\n  \"mcpServers\": {\n    \"github\": {\n      \"command\": \"docker\",\n      \"args\": [\"run\", \"-i\", \"--rm\", \"-e\", \"GITHUB_PERSONAL_ACCESS_TOKEN\", \"ghcr.io/github/github-mcp-server:v0.9.0\"],\n      \"env\": { \"GITHUB_PERSONAL_ACCESS_TOKEN\": \"${GITHUB_PAT}\" }\n    },\n    \"db\": {\n      \"command\": \"uvx\",\n      \"args\": [\n        \"postgres-mcp==0.3.0\"\n      ]\n    }\n  }\n}\n";
+    std::fs::write(d.path().join(".mcp.json"), text).unwrap();
+    mcplint(d.path(), &["--fix"]);
+    assert_eq!(
+        std::fs::read_to_string(d.path().join(".mcp.json")).unwrap(),
+        text,
+        "safe fixes never narrow a server"
+    );
+    let out = mcplint(d.path(), &["--fix", "--unsafe-fixes"]);
+    let fixed = std::fs::read_to_string(d.path().join(".mcp.json")).unwrap();
+    let expected = text
+        .replace(
+            "\"GITHUB_PERSONAL_ACCESS_TOKEN\", \"ghcr.io",
+            "\"GITHUB_PERSONAL_ACCESS_TOKEN\", \"-e\", \"GITHUB_READ_ONLY\", \"ghcr.io",
+        )
+        .replace(
+            "\"${GITHUB_PAT}\" }",
+            "\"${GITHUB_PAT}\", \"GITHUB_READ_ONLY\": \"1\" }",
+        )
+        .replace(
+            "\"postgres-mcp==0.3.0\"\n",
+            "\"postgres-mcp==0.3.0\",\n        \"--access-mode=restricted\"\n",
+        );
+    assert_eq!(fixed, expected, "{}", printed(&out));
+    assert!(
+        !printed(&out).contains("unnarrowed-server"),
+        "{}",
+        printed(&out)
+    );
+    let again = mcplint(d.path(), &["--fix", "--unsafe-fixes"]);
+    assert_eq!(
+        std::fs::read_to_string(d.path().join(".mcp.json")).unwrap(),
+        expected
+    );
+    assert!(
+        printed(&again).contains("nothing to fix"),
+        "{}",
+        printed(&again)
+    );
+}
+
+#[test]
+fn diff_of_an_unparsable_file_is_an_error_not_a_pass() {
+    let d = repo();
+    std::fs::write(
+        d.path().join(".mcp.json"),
+        "{\n  // a comment Claude Code rejects\n  \"mcpServers\": {}\n}\n",
+    )
+    .unwrap();
+    let out = mcplint(d.path(), &["--diff"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        printed(&out).contains(".mcp.json could not be parsed"),
+        "{}",
+        printed(&out)
+    );
+}
