@@ -119,12 +119,12 @@ pub fn lookup<'c>(
     scope: &str,
     context: &str,
 ) -> Option<(&'c Catalog, &'c Scope)> {
-    let found = lookup_exactly(catalogs, scope, context);
-    // Graph permissions are also written as resource URLs.
-    match scope.strip_prefix("https://graph.microsoft.com/") {
-        Some(bare) if found.is_none() => lookup_exactly(catalogs, bare, context),
-        _ => found,
-    }
+    // Graph permissions are also written as resource URLs; the bare name
+    // finds its exact entry before a wildcard swallows the prefix.
+    scope
+        .strip_prefix("https://graph.microsoft.com/")
+        .and_then(|bare| lookup_exactly(catalogs, bare, context))
+        .or_else(|| lookup_exactly(catalogs, scope, context))
 }
 
 fn lookup_exactly<'c>(
