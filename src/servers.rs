@@ -29,8 +29,22 @@ pub struct Profile {
     pub widen: Vec<Widen>,
     #[serde(default)]
     pub destructive_tools: Vec<String>,
+    /// Credentials the server takes as a flag or from its environment.
+    #[serde(default)]
+    pub secret_flag: Vec<SecretFlag>,
     #[serde(default)]
     pub example: Vec<ProfileExample>,
+}
+
+/// A credential flag the server also reads from an environment variable:
+/// `literal-secret` moves a literal value there, out of the command line
+/// (which every local user can read in the process list).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecretFlag {
+    /// The flag, with its dashes (`--api-key`).
+    pub arg: String,
+    pub env: String,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -339,6 +339,9 @@ fn a_scope_with_a_catalogued_narrower_scope_is_swapped_for_it() {
     // Google scope URLs are swapped whole; the fixed file has no broad scope left.
     let gemini = r#"{"mcpServers": {"bq": {"httpUrl": "https://bq-mcp.acme-corp.net/mcp", "oauth": {"enabled": true, "scopes": ["https://www.googleapis.com/auth/bigquery"]}}}}"#;
     let fixed = scopes_fixed(".gemini/settings.json", gemini);
-    assert_eq!(fixed, gemini.replace("auth/bigquery", "auth/bigquery.readonly"));
+    assert_eq!(
+        fixed,
+        gemini.replace("auth/bigquery", "auth/bigquery.readonly")
+    );
     assert!(scope_findings(".gemini/settings.json", &fixed).is_empty());
 }

@@ -44,7 +44,10 @@ impl Rule for OverbroadScope {
                 .help(format!("request the narrower {}", entry.narrower))
                 .at(&site.pointer, server.map(|s| s.name))
                 .discriminator(format!("scope:{scope}"));
-                let listed: Vec<&str> = scopes::split(site.text()).into_iter().map(|(_, s)| s).collect();
+                let listed: Vec<&str> = scopes::split(site.text())
+                    .into_iter()
+                    .map(|(_, s)| s)
+                    .collect();
                 if let Some(narrower) = narrower_scope(catalog, entry, scope, &listed) {
                     finding = finding.with_fix(Fix {
                         title: format!("request `{narrower}` instead"),
@@ -94,5 +97,8 @@ fn narrower_scope(catalog: &Catalog, entry: &Scope, used: &str, listed: &[&str])
         None => return None,
     };
     let replacement = format!("{prefix}{}", narrower.value);
-    (!listed.iter().any(|s| *s == replacement || *s == narrower.value)).then_some(replacement)
+    (!listed
+        .iter()
+        .any(|s| *s == replacement || *s == narrower.value))
+    .then_some(replacement)
 }
