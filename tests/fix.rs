@@ -372,6 +372,12 @@ fn a_committed_secret_is_reported_as_exposed_in_history() {
         "{stderr}"
     );
     assert!(stderr.contains("revoke and rotate"), "{stderr}");
+    // The classic PAT's own revocation page, from the credential data.
+    assert!(
+        stderr
+            .contains("revoke GITHUB_PERSONAL_ACCESS_TOKEN at https://github.com/settings/tokens"),
+        "{stderr}"
+    );
 }
 
 #[cfg(unix)]

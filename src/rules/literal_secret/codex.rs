@@ -58,6 +58,7 @@ pub(super) fn codex_fix(
             var: name,
             value: site.text()[c.range.clone()].to_string(),
             client: "codex",
+            rotate: super::rotate_link(c),
         }),
     })
 }

@@ -54,6 +54,7 @@ pub(super) fn extraction_fix(cx: &Context, site: &Site, c: &Candidate, var: &str
                 var: var.to_string(),
                 value: site.text()[c.range.clone()].to_string(),
                 client: client.id,
+                rotate: super::rotate_link(c),
             }),
         });
     }
@@ -112,6 +113,7 @@ pub(super) fn extraction_fix(cx: &Context, site: &Site, c: &Candidate, var: &str
                     var: var.to_string(),
                     value: site.text()[c.range.clone()].to_string(),
                     client: client.id,
+                    rotate: super::rotate_link(c),
                 }),
             })
         }

@@ -81,6 +81,7 @@ pub(super) fn flag_to_env(cx: &Context, site: &Site, c: &Candidate) -> Option<Fi
             var: var.to_string(),
             value: text[c.range.clone()].to_string(),
             client: file.format.client.id,
+            rotate: super::rotate_link(c),
         }),
     })
 }

@@ -77,6 +77,11 @@ impl Rule for LiteralSecret {
                     help.push_str(&format!("\nthis kind of credential is broad: {note}"));
                 }
             }
+            if let Some(link) = rotate_link(c) {
+                help.push_str(&format!(
+                    "\nonce committed or shared, revoke and rotate it: {link}"
+                ));
+            }
             finding = finding
                 .help(help)
                 .at(&site.pointer, server)
@@ -87,6 +92,14 @@ impl Rule for LiteralSecret {
             }
             cx.report(finding);
         }
+    }
+}
+
+/// The page where the matched format's credentials are revoked.
+fn rotate_link(c: &Candidate) -> Option<&'static str> {
+    match c.recognised {
+        Recognised::Format(d) => d.spec.rotate.as_deref(),
+        Recognised::Name => None,
     }
 }
 
