@@ -25,7 +25,11 @@ pub(super) fn extraction_fix(cx: &Context, site: &Site, c: &Candidate, var: &str
         edits: Vec::new(),
         extraction: None,
     };
-    if matches!(site.field, Field::SettingsEnv | Field::Other) {
+    // Outside the server fields only clients that expand every string
+    // (Gemini CLI, OpenCode) can take a reference.
+    let no_reference_here = site.field == Field::SettingsEnv
+        || (site.field == Field::Other && !client.dialect.expands_in(Field::Other));
+    if no_reference_here {
         return Some(advice(super::instead(cx, site, c, var)));
     }
     if let Some(fix) = super::flag_to_env::flag_to_env(cx, site, c) {

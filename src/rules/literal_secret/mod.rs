@@ -120,9 +120,9 @@ fn instead(cx: &Context, site: &Site, c: &Candidate, var: &str) -> String {
                 "settings files are read as written: remove the value and export {var} in the shell that starts {client} (or keep it only in a git-ignored file)"
             );
         }
-        Field::Other => {
+        Field::Other if !dialect.expands_in(Field::Other) => {
             return format!(
-                "{client} does not read credentials from this field; remove the value and supply it where the server or client expects a secret"
+                "{client} reads this field as written and expands no reference in it: keep the value out of committed files (move this server to a git-ignored or per-user config, or let the client prompt for it)"
             );
         }
         _ => {}
