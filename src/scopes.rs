@@ -219,10 +219,31 @@ pub fn uses(file: &crate::model::McpFile, site: &crate::model::Site) -> Vec<Scop
             .collect::<Vec<_>>()
             .join(" ")
     });
+    // The server's URL (`api.githubcopilot.com`) and the provider of the
+    // profile that recognises it name the provider too.
+    let url = file
+        .sites
+        .iter()
+        .find(|s| {
+            s.server.is_some() && s.server == site.server && s.field == crate::formats::Field::Url
+        })
+        .map(|s| s.text());
+    let providers: Vec<&str> = site
+        .server
+        .map(|i| {
+            let launch = crate::servers::Launch::of(file, i);
+            crate::servers::profiles_for(crate::servers::builtin(), &launch)
+                .into_iter()
+                .map(|p| p.provider.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
     let context = [
         server.map(|s| s.name).unwrap_or_default(),
         server.and_then(|s| s.command).unwrap_or_default(),
         args.as_deref().unwrap_or_default(),
+        url.unwrap_or_default(),
+        &providers.join(" "),
         site.name.unwrap_or_default(),
         text,
     ]

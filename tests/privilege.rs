@@ -276,6 +276,16 @@ fn broad_scopes_wherever_they_are_written() {
         r#""github": {"command": "github-mcp-server", "args": ["stdio", "--oauth-scopes", "repo,read:org"], "env": {"GITHUB_OAUTH_SCOPES": "delete_repo"}}"#,
     );
     assert_eq!(scope_findings(".mcp.json", &env), ["repo", "delete_repo"]);
+    // The server's URL names the provider when its name does not.
+    let by_url = mcp(
+        r#""gh": {"type": "http", "url": "https://api.githubcopilot.com/mcp/", "oauth": {"scopes": "write:packages"}}"#,
+    );
+    assert_eq!(scope_findings(".mcp.json", &by_url), ["write:packages"]);
+    // So does the package of a recognised server.
+    let by_package = mcp(
+        r#""ci": {"command": "npx", "args": ["-y", "@zereight/mcp-gitlab"], "env": {"GITLAB_OAUTH_SCOPES": "api"}}"#,
+    );
+    assert_eq!(scope_findings(".mcp.json", &by_package), ["api"]);
     // A scope= URL parameter.
     let url = mcp(
         r#""slack": {"type": "http", "url": "https://slack-mcp.acme-corp.net/mcp?scope=chat:write.public,channels:read"}"#,
