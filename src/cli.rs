@@ -62,6 +62,16 @@ struct CheckArgs {
     /// Lowest severity that makes the exit status 1
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     fail_on: FailOn,
+    /// Exit 0 whatever is found (2 still means a file could not be checked)
+    #[arg(long)]
+    exit_zero: bool,
+    /// Print the diagnostics only: no summary line, no notes on stderr
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    /// Print how many findings each rule has instead of the findings
+    /// (human or json format)
+    #[arg(long)]
+    statistics: bool,
     /// The file name standard input stands for (chooses the client format)
     #[arg(long, value_name = "PATH")]
     stdin_filename: Option<PathBuf>,
@@ -288,7 +298,11 @@ fn check(args: CheckArgs) -> u8 {
         eprintln!("mcplint: --fix and --diff need files; standard input cannot be rewritten");
         return 2;
     }
-    if stdin.is_empty() && args.stdin_filename.is_some() {
+    if args.statistics && !matches!(args.format, Format::Human | Format::Json) {
+        eprintln!("mcplint: --statistics prints a table (human) or JSON; it has no SARIF, GitHub or GitLab form");
+        return 2;
+    }
+    if stdin.is_empty() && args.stdin_filename.is_some() && !args.quiet {
         eprintln!("mcplint: warning: --stdin-filename has no effect without `-` among the paths");
     }
     let mut in_memory = Vec::new();
@@ -351,7 +365,16 @@ fn check(args: CheckArgs) -> u8 {
         eprintln!("mcplint: {e}");
         return 2;
     }
-    report.exit_code(args.fail_on.level())
+    report.exit_code(fail_level(&args))
+}
+
+/// The severity that fails the run; none under `--exit-zero`.
+fn fail_level(args: &CheckArgs) -> Option<Severity> {
+    if args.exit_zero {
+        None
+    } else {
+        args.fail_on.level()
+    }
 }
 
 /// Write the report to `--output FILE` or standard output.
@@ -370,6 +393,12 @@ fn output(args: &CheckArgs, text: &str) -> Result<(), String> {
 }
 
 fn render(args: &CheckArgs, report: &Report) -> String {
+    if args.statistics {
+        return match args.format {
+            Format::Json => crate::output::statistics::render_json(report),
+            _ => crate::output::statistics::render_text(report),
+        };
+    }
     match args.format {
         Format::Json => json::render(report),
         Format::Sarif => crate::output::sarif::render(report),
@@ -380,6 +409,7 @@ fn render(args: &CheckArgs, report: &Report) -> String {
             &human::Style {
                 color: use_color(args.color),
                 width: terminal_width(),
+                quiet: args.quiet,
             },
         ),
     }
@@ -419,13 +449,16 @@ fn fix(
         }
         return u8::from(!outcome.diff.is_empty());
     }
-    eprint!("{}", crate::fix::summary(&outcome));
+    let nothing_done = outcome.files_changed.is_empty() && outcome.problems.is_empty();
+    if !(args.quiet && nothing_done) {
+        eprint!("{}", crate::fix::summary(&outcome));
+    }
     let after = run::check(files, cwd, options);
     if let Err(e) = output(args, &render(args, &after)) {
         eprintln!("mcplint: {e}");
         return 2;
     }
-    let code = after.exit_code(args.fail_on.level());
+    let code = after.exit_code(fail_level(args));
     if !outcome.problems.is_empty() {
         // Asked to fix and could not: as loud as an unreadable file.
         return 2;
