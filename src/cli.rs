@@ -318,8 +318,19 @@ fn check(args: CheckArgs) -> u8 {
             eprintln!("mcplint: --staged lints git's index, which --fix cannot rewrite; fix the files, then `git add` them");
             return 2;
         }
-        match crate::changed::staged(&cwd, &files, args.client) {
-            Ok(staged) => in_memory.extend(staged),
+        // Recognised as a walk would: `--client`, a `[[client]]` glob of
+        // the config that applies, or the name.
+        let configs = crate::configs::Configs::new(&config_choice(&args), &cwd);
+        let recognise = |path: &Path| {
+            args.client
+                .or_else(|| configs.for_path(path).and_then(|c| c.client_for(path)))
+                .or_else(|| formats::for_path(path))
+        };
+        match crate::changed::staged(&cwd, &files, &recognise, args.max_file_size) {
+            Ok((staged, errors)) => {
+                in_memory.extend(staged);
+                read_errors.extend(errors);
+            }
             Err(message) => {
                 eprintln!("mcplint: {message}");
                 return 2;
@@ -332,11 +343,7 @@ fn check(args: CheckArgs) -> u8 {
         forced: args.client,
         user: args.user,
         inline_ignores: !args.no_inline_ignores,
-        config: match (&args.config, args.no_config) {
-            (Some(path), _) => run::ConfigChoice::Path(path.clone()),
-            (None, true) => run::ConfigChoice::Ignore,
-            (None, false) => run::ConfigChoice::Discover,
-        },
+        config: config_choice(&args),
         in_memory,
     };
     let mut report = if files.is_empty() && !args.user && options.in_memory.is_empty() {
@@ -348,6 +355,21 @@ fn check(args: CheckArgs) -> u8 {
         run::check(&files, &cwd, &options)
     };
     report.errors.extend(read_errors);
+    for held in options.in_memory.iter().filter(|h| h.format.is_none()) {
+        if !report
+            .files
+            .iter()
+            .any(|f| f.source.display == held.display)
+        {
+            // Like a named path that is not an MCP config: nothing to lint, so
+            // an editor may pipe every file. Said on stderr, as a pipe hides it.
+            eprintln!(
+                "mcplint: note: no client reads a file named `{}`; nothing linted \
+                 (choose one with --client, --stdin-filename or a [[client]] glob)",
+                held.name.display()
+            );
+        }
+    }
     if args.fix || args.diff {
         return fix(&args, &files, &cwd, &options, report);
     }
@@ -374,6 +396,14 @@ fn fail_level(args: &CheckArgs) -> Option<Severity> {
         None
     } else {
         args.fail_on.level()
+    }
+}
+
+fn config_choice(args: &CheckArgs) -> run::ConfigChoice {
+    match (&args.config, args.no_config) {
+        (Some(path), _) => run::ConfigChoice::Path(path.clone()),
+        (None, true) => run::ConfigChoice::Ignore,
+        (None, false) => run::ConfigChoice::Discover,
     }
 }
 
@@ -480,16 +510,8 @@ fn read_stdin(args: &CheckArgs, cwd: &Path) -> Result<Option<run::InMemory>, eng
         Some(p) => display_path(p, cwd),
         None => "-".to_string(),
     };
-    let Some(format) = args.client.or_else(|| formats::for_path(&name)) else {
-        // Like a named path that is not an MCP config: nothing to lint, so an
-        // editor may pipe every file. Said on stderr, as a pipe hides it.
-        eprintln!(
-            "mcplint: note: no client reads a file named `{}`; nothing linted \
-             (choose one with --client or --stdin-filename)",
-            name.display()
-        );
-        return Ok(None);
-    };
+    // `None`: only a `[[client]]` glob of the config file can claim it.
+    let format = args.client.or_else(|| formats::for_path(&name));
     let mut bytes = Vec::new();
     let read = std::io::stdin()
         .lock()

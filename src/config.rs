@@ -2,8 +2,8 @@
 //! excluded paths, per-glob client formats, reviewed exceptions (each with
 //! a reason and an optional expiry), and the team's privilege policy.
 //!
-//! The file is found by walking up from the working directory to the
-//! repository root; `--config PATH` names one, `--no-config` ignores it.
+//! Each file follows the nearest config above it, up to the repository
+//! root (see `configs`); `--config PATH` names one, `--no-config` ignores it.
 //! It is read with the same TOML parser as Codex configs and checked
 //! against `rules/schemas/mcplint-config.json` (also shipped for editor
 //! completion), so every mistake is reported at its span.
@@ -374,6 +374,9 @@ impl Config {
     }
 
     pub fn client_for(&self, path: &Path) -> Option<&'static Format> {
+        if self.clients.is_empty() {
+            return None;
+        }
         let rel = self.relative(path);
         self.clients
             .iter()

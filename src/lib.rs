@@ -9,6 +9,7 @@ pub mod changed;
 pub mod cli;
 pub mod clients;
 pub mod config;
+pub mod configs;
 pub mod detect;
 pub mod discover;
 pub mod engine;

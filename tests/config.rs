@@ -600,3 +600,119 @@ fn a_config_named_from_inside_its_client_directory_is_recognised() {
         assert_eq!(doc["findings"][0]["file"], "mcp.json", "{args:?}");
     }
 }
+
+/// A monorepo: each package keeps its own mcplint.toml, found above each
+/// file whatever directory mcplint runs from.
+#[test]
+fn each_file_follows_the_nearest_config_above_it() {
+    let d = repo();
+    let leak = std::fs::read_to_string(d.path().join(".mcp.json")).unwrap();
+    write(d.path(), "packages/a/.mcp.json", &leak);
+    write(d.path(), "packages/b/.mcp.json", &leak);
+    write(
+        d.path(),
+        "mcplint.toml",
+        "[rules]\ndisable = [\"supply-chain\", \"broad-credential\"]\n",
+    );
+    write(
+        d.path(),
+        "packages/a/mcplint.toml",
+        "[rules]\ndisable = [\"supply-chain\", \"broad-credential\"]\n[[ignore]]\nrule = \"literal-secret\"\npath = \".mcp.json\"\nreason = \"revoked demo token of package a\"\n",
+    );
+    let secrets_in = |doc: &Value| -> Vec<String> {
+        let mut files: Vec<String> = findings_of(doc, "literal-secret")
+            .map(|f| f["file"].as_str().unwrap().to_string())
+            .collect();
+        files.sort();
+        files
+    };
+    let (_, doc) = run(d.path(), &[]);
+    assert_eq!(
+        secrets_in(&doc),
+        [".mcp.json", "packages/b/.mcp.json"],
+        "{doc:#}"
+    );
+    assert_eq!(count(&doc, "stale-ignore"), 0, "{doc:#}");
+    // From inside the package, and from a sibling naming it: the same answer.
+    let (code, doc) = run(&d.path().join("packages/a"), &[]);
+    assert_eq!((code, secrets_in(&doc)), (0, vec![]), "{doc:#}");
+    let (_, doc) = run(&d.path().join("packages/b"), &["../a/.mcp.json", "."]);
+    assert_eq!(secrets_in(&doc), [".mcp.json"], "{doc:#}");
+    // A mistake in one package's config is reported on it, and the other
+    // packages are still linted under their own.
+    write(
+        d.path(),
+        "packages/b/mcplint.toml",
+        "[rules]\ndisable = [\"no-such-rule\"]\n",
+    );
+    let (code, doc) = run(d.path(), &[]);
+    assert_eq!(code, 2, "{doc:#}");
+    let invalid: Vec<&str> = findings_of(&doc, "invalid-config")
+        .map(|f| f["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(invalid, ["packages/b/mcplint.toml"], "{doc:#}");
+    assert_eq!(
+        secrets_in(&doc),
+        [".mcp.json", "packages/b/.mcp.json"],
+        "{doc:#}"
+    );
+    // --config applies one file to every path, overriding the nearer one.
+    let (_, doc) = run(d.path(), &["--config", "mcplint.toml", "packages/a"]);
+    assert_eq!(secrets_in(&doc), ["packages/a/.mcp.json"], "{doc:#}");
+    let (_, doc) = run(d.path(), &["--no-config", "packages/a"]);
+    assert!(count(&doc, "unpinned-package") > 0, "{doc:#}");
+}
+
+/// A `[[client]]` glob claims standard input and staged blobs by the name
+/// they stand for, like files on disk; staged blobs respect --max-file-size.
+#[test]
+fn client_globs_and_size_limits_apply_to_stdin_and_staged_blobs() {
+    let d = tempfile::tempdir().unwrap();
+    git(d.path(), &["init", "-q"]);
+    write(
+        d.path(),
+        "mcplint.toml",
+        "[rules]\ndisable = [\"supply-chain\", \"broad-credential\"]\n[[client]]\nglob = \"deploy/*.json\"\nclient = \"cursor\"\n",
+    );
+    // Claude Code syntax in a file the config says Cursor reads.
+    let text = r#"{"mcpServers": {"gh": {"command": "acme-gh", "env": {"GITHUB_TOKEN": "${GITHUB_TOKEN}"}}}}"#;
+    let out = Command::cargo_bin("mcplint")
+        .unwrap()
+        .current_dir(d.path())
+        .args([
+            "--format",
+            "json",
+            "-",
+            "--stdin-filename",
+            "deploy/servers.json",
+        ])
+        .env("HOME", d.path().join("no-home"))
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rules(&doc), ["unexpanded-reference"], "{doc:#}");
+    // Staged: the same file, claimed by the glob.
+    write(d.path(), "deploy/servers.json", text);
+    write(
+        d.path(),
+        "deploy/big/.mcp.json",
+        &format!(
+            "{{\"mcpServers\": {{}}, \"pad\": \"{}\"}}",
+            "x".repeat(4096)
+        ),
+    );
+    git(d.path(), &["add", "."]);
+    let (code, doc) = run(d.path(), &["--staged", "--max-file-size", "1K"]);
+    assert_eq!(code, 2, "{doc:#}");
+    assert_eq!(rules(&doc), ["unexpanded-reference"], "{doc:#}");
+    let errors = doc["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{doc:#}");
+    assert!(
+        errors[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("over the 1.0 KiB limit"),
+        "{doc:#}"
+    );
+}
