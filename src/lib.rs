@@ -10,6 +10,7 @@ pub mod cli;
 pub mod clients;
 pub mod config;
 pub mod configs;
+pub mod custom_credentials;
 pub mod detect;
 pub mod discover;
 pub mod engine;

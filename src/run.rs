@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-use crate::config::{self, Config, Policy};
+use crate::config::{self, Config, Team};
 use crate::configs::Configs;
 use crate::discover::{self, Target};
 use crate::engine::{self, FileError, FileReport, Outcome};
@@ -126,13 +126,15 @@ fn check_with(paths: &[PathBuf], cwd: &Path, options: &Options, configs: &Config
             .for_path(&t.path)
             .is_some_and(|c| c.excluded(&t.path))
     });
-    let policies: Vec<Option<Arc<Config>>> = found
+    let target_configs: Vec<Option<Arc<Config>>> = found
         .targets
         .iter()
         .map(|t| configs.for_path(&t.path))
         .collect();
     let mut report = lint_all(&found.targets, options.max_file_size, &|i| {
-        policies[i].as_deref().map_or(&[][..], |c| &c.policies[..])
+        target_configs[i]
+            .as_deref()
+            .map_or_else(Team::default, Config::team)
     });
     for held in &options.in_memory {
         // A per-glob client of the config file applies to standard input
@@ -148,11 +150,12 @@ fn check_with(paths: &[PathBuf], cwd: &Path, options: &Options, configs: &Config
         if config.as_ref().is_some_and(|c| c.excluded(&held.name)) {
             continue;
         }
-        report.files.push(crate::engine::lint_bytes(
+        report.files.push(crate::engine::lint_bytes_with(
             held.bytes.clone(),
             &held.name,
             held.display.clone(),
             format,
+            config.as_deref().map_or_else(Team::default, Config::team),
         ));
     }
     report.errors.extend(found.errors);
@@ -267,7 +270,7 @@ fn apply(config: &Config, files: &mut [&mut FileReport], walked: bool) -> Option
 pub fn lint_all<'p>(
     targets: &[Target],
     max_file_size: u64,
-    policies: &(dyn Fn(usize) -> &'p [Policy] + Sync),
+    team: &(dyn Fn(usize) -> Team<'p> + Sync),
 ) -> Report {
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<(usize, Outcome)>> = Mutex::new(Vec::with_capacity(targets.len()));
@@ -275,13 +278,7 @@ pub fn lint_all<'p>(
         .map_or(1, |n| n.get())
         .min(targets.len().max(1));
     let lint = |i: usize, t: &Target| {
-        engine::lint_path_with(
-            &t.path,
-            t.display.clone(),
-            t.format,
-            max_file_size,
-            policies(i),
-        )
+        engine::lint_path_with(&t.path, t.display.clone(), t.format, max_file_size, team(i))
     };
     if workers == 1 {
         // One file (or one core): no thread to spawn, no stack to map.

@@ -716,3 +716,68 @@ fn client_globs_and_size_limits_apply_to_stdin_and_staged_blobs() {
         "{doc:#}"
     );
 }
+
+/// `[[credential]]`: the team's own token format is found like a built-in
+/// one (and masked), and a format that misses its own examples is a config
+/// error at that example.
+#[test]
+fn team_credential_formats_are_detected_and_checked_when_loaded() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::create_dir(d.path().join(".git")).unwrap();
+    let token = "acmedt_Q7hK2mX9pL4vR8sN3wB6yT1cF5gJ0dZe";
+    let format = |example: &str| {
+        format!(
+            "[rules]\ndisable = [\"supply-chain\"]\n\n[[credential]]\nid = \"acme-deploy-token\"\nprovider = \"Acme\"\nkind = \"deploy token\"\npattern = '''\\bacmedt_[A-Za-z0-9]{{32}}\\b'''\nkeywords = [\"acmedt_\"]\nprefix = \"acmedt_\"\nentropy = 3.0\nrotate = \"https://deploy.acme-corp.net/tokens\"\nexamples = [\"{example}\"]\nnegative_examples = [\"acmedt_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"]\n"
+        )
+    };
+    write(d.path(), "mcplint.toml", &format(token));
+    // Under a name that says nothing: only the format can find it.
+    write(
+        d.path(),
+        ".mcp.json",
+        &format!(
+            r#"{{"mcpServers": {{"deploy": {{"command": "acme-deploy", "args": ["--target", "{token}"]}}}}}}"#
+        ),
+    );
+    let (code, doc) = run(d.path(), &[]);
+    assert_eq!(code, 1, "{doc:#}");
+    let found: Vec<&Value> = findings_of(&doc, "literal-secret").collect();
+    assert_eq!(found.len(), 1, "{doc:#}");
+    assert!(
+        found[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Acme deploy token"),
+        "{doc:#}"
+    );
+    assert!(!doc.to_string().contains(token), "masked everywhere");
+    // Without the config the value is just an argument.
+    let (_, doc) = run(d.path(), &["--no-config"]);
+    assert_eq!(count(&doc, "literal-secret"), 0, "{doc:#}");
+    // An example its own pattern misses: an error on that example's line.
+    write(d.path(), "mcplint.toml", &format("acmedt_short"));
+    let (code, doc) = run(d.path(), &[]);
+    assert_eq!(code, 2, "{doc:#}");
+    let bad: Vec<&Value> = findings_of(&doc, "invalid-config").collect();
+    assert_eq!(bad.len(), 1, "{doc:#}");
+    assert_eq!(bad[0]["pointer"], "/credential/0/examples/0", "{doc:#}");
+    assert_eq!(bad[0]["line"], 13, "{doc:#}");
+    // A pattern that does not compile, and a built-in id.
+    write(
+        d.path(),
+        "mcplint.toml",
+        &format(token)
+            .replace("{32}", "{32")
+            .replace("acme-deploy-token", "github-classic-pat"),
+    );
+    let (_, doc) = run(d.path(), &[]);
+    let messages: Vec<&str> = findings_of(&doc, "invalid-config")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("id of a built-in format")),
+        "{messages:?}"
+    );
+}
