@@ -92,15 +92,7 @@ fn narrowing_fix(file: &McpFile, server: &Server, launch: &Launch, fix: &NarrowF
     }
     let text = file.source.text.as_str();
     let node = server.node;
-    // The client's own key for a field, at the top of the server entry.
-    let key_of = |field: Field| {
-        file.format
-            .layout
-            .fields
-            .iter()
-            .find(|(key, f)| *f == field && !key.contains('/'))
-            .map(|(key, _)| *key)
-    };
+    let key_of = |field: Field| file.format.layout.key(field);
     // `"name": "value"` into the map at `key`, creating the map if needed.
     let set = |key: &str, name: &str, value: &str| match node.get(key) {
         Some(map) => json_edit::insert_member(text, map, name, &string(value)),

@@ -38,14 +38,7 @@ pub(super) fn flag_to_env(cx: &Context, site: &Site, c: &Candidate) -> Option<Fi
     let Spelling::Reference(reference) = file.format.client.dialect.spell(Field::Env, var) else {
         return None;
     };
-    let key_of = |field: Field| {
-        file.format
-            .layout
-            .fields
-            .iter()
-            .find(|(key, f)| *f == field && !key.contains('/'))
-            .map(|(key, _)| *key)
-    };
+    let key_of = |field: Field| file.format.layout.key(field);
     let args = server.node.get(key_of(Field::Args)?)?;
     let at = args
         .elements()
