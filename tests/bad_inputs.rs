@@ -677,12 +677,12 @@ fn a_walk_does_not_follow_links_out_of_the_tree() {
     let outside = Tree::new();
     outside.write(
         "secrets.json",
-        &format!("{{\"mcpServers\": {{}}, \"note\": \"runner-private-{GHP}\"}}"),
+        format!("{{\"mcpServers\": {{}}, \"note\": \"runner-private-{GHP}\"}}"),
     );
     let t = Tree::new();
     std::os::unix::fs::symlink(outside.path("secrets.json"), t.path(".mcp.json")).unwrap();
     // A link that stays inside is linted as usual.
-    t.write("shared/servers.json", &github_mcp(GHP));
+    t.write("shared/servers.json", github_mcp(GHP));
     std::os::unix::fs::symlink("../shared/servers.json", t.mkdir("app").join(".mcp.json")).unwrap();
     let (code, report) = run_json(&t.root, &[]);
     assert_eq!(code, 2, "{report:#}");
@@ -704,5 +704,8 @@ fn a_walk_does_not_follow_links_out_of_the_tree() {
     // Named on the command line, the user asked for it.
     let (_, report) = run_json(&t.root, &[".mcp.json"]);
     assert_eq!(report["files_scanned"], 1, "{report:#}");
-    assert!(report["errors"].as_array().unwrap().is_empty(), "{report:#}");
+    assert!(
+        report["errors"].as_array().unwrap().is_empty(),
+        "{report:#}"
+    );
 }
