@@ -69,7 +69,7 @@ fn a_catastrophic_team_pattern_runs_in_linear_time() {
     let hostile = format!("{}!", "k3j9f8w2".repeat(25_000));
     t.write(
         ".mcp.json",
-        &format!(
+        format!(
             r#"{{"mcpServers": {{"s": {{"command": "acme", "env": {{"NOTE": "{hostile}"}}}}}}}}"#
         ),
     );
@@ -110,7 +110,7 @@ fn built_in_patterns_on_adversarial_values_finish() {
         .collect();
     t.write(
         ".mcp.json",
-        &format!(
+        format!(
             r#"{{"mcpServers": {{"s": {{"command": "acme", "env": {{{}}}}}}}}}"#,
             env.join(", ")
         ),
