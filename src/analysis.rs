@@ -105,7 +105,9 @@ pub fn sent_to_server(field: Field) -> bool {
     )
 }
 
-pub fn analyze(file: &McpFile) -> Analysis {
+/// The shared secret scan of one file; `extra` holds the team's own
+/// credential formats from the config file.
+pub fn analyze(file: &McpFile, extra: Option<&'static Detectors>) -> Analysis {
     let detectors = Detectors::builtin();
     let source = file.source.text.as_str();
     let mut candidates = Vec::new();
@@ -150,7 +152,7 @@ pub fn analyze(file: &McpFile) -> Analysis {
                 .min_by_key(|c| c.range.len())
         };
         // Known formats, anywhere in the string.
-        for hit in detectors.scan(text, None) {
+        for hit in detectors.scan_with(extra, text, None) {
             if hidden_by_ref(&hit.range) {
                 continue;
             }
@@ -198,7 +200,7 @@ pub fn analyze(file: &McpFile) -> Analysis {
                 continue;
             }
             let named_hit = detectors
-                .scan(value, Some(name))
+                .scan_with(extra, value, Some(name))
                 .into_iter()
                 .find(|h| h.detector.spec.names.is_some());
             let (recognised, state, prefix) = match &named_hit {
@@ -252,14 +254,14 @@ fn site_how(field: Field) -> How {
 
 /// Spans to mask in text that could not be parsed at all: every known
 /// credential format, and every string value under a secret-like key.
-pub fn raw_masks(text: &str) -> Vec<Span> {
+pub fn raw_masks(text: &str, extra: Option<&'static Detectors>) -> Vec<Span> {
     static PAIR: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let pair = PAIR.get_or_init(|| {
         regex::Regex::new(r#""((?:[^"\\\n]|\\.){1,200})"\s*:\s*"((?:[^"\\\n]|\\.)*)""#)
             .expect("a valid pattern")
     });
     let mut spans: Vec<Span> = Detectors::builtin()
-        .scan(text, None)
+        .scan_with(extra, text, None)
         .into_iter()
         .filter(|h| h.state != HitState::Placeholder)
         .map(|h| Span::new(h.range.start, h.range.end))

@@ -61,8 +61,9 @@ fn canonical(path: &Path) -> PathBuf {
 pub fn staged(
     cwd: &Path,
     roots: &[PathBuf],
-    forced: Option<&'static crate::formats::Format>,
-) -> Result<Vec<crate::run::InMemory>, String> {
+    recognise: &dyn Fn(&Path) -> Option<&'static crate::formats::Format>,
+    max_file_size: u64,
+) -> Result<(Vec<crate::run::InMemory>, Vec<crate::engine::FileError>), String> {
     let (repo, workdir) = open(cwd, "--staged")?;
     let head = repo.head().ok().and_then(|h| h.peel_to_tree().ok());
     let index = repo
@@ -74,6 +75,7 @@ pub fn staged(
     let roots = absolute_roots(cwd, roots);
     let here = canonical(cwd);
     let mut out = Vec::new();
+    let mut errors = Vec::new();
     for delta in diff.deltas().filter(|d| d.status() != git2::Delta::Deleted) {
         let file = delta.new_file();
         let Some(relative) = file.path() else {
@@ -84,19 +86,31 @@ pub fn staged(
             continue;
         }
         // Recognised by its place in the repository, shown relative to here.
-        let Some(format) = forced.or_else(|| crate::formats::for_path(&path)) else {
+        let Some(format) = recognise(&path) else {
             continue;
         };
         let display = crate::source::display_path(&path, &here);
+        if file.size() > max_file_size {
+            errors.push(crate::engine::FileError {
+                file: display,
+                message: format!(
+                    "the staged content is {}, over the {} limit; raise it with --max-file-size",
+                    crate::engine::human_size(file.size()),
+                    crate::engine::human_size(max_file_size)
+                ),
+                is_config: true,
+            });
+            continue;
+        }
         let blob = repo
             .find_blob(file.id())
             .map_err(|e| format!("--staged: {display}: {}", e.message()))?;
         out.push(crate::run::InMemory {
             name: path,
             display,
-            format,
+            format: Some(format),
             bytes: blob.content().to_vec(),
         });
     }
-    Ok(out)
+    Ok((out, errors))
 }

@@ -51,10 +51,10 @@ enum Command {
     },
 }
 
+/// How a report is written and what fails the run: the same for every
+/// command that reports findings.
 #[derive(Args)]
-struct CheckArgs {
-    /// Files or directories to lint; `-` reads standard input (default: .)
-    paths: Vec<PathBuf>,
+struct ReportArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -64,6 +64,27 @@ struct CheckArgs {
     /// Lowest severity that makes the exit status 1
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     fail_on: FailOn,
+    /// Exit 0 whatever is found (2 still means a file could not be checked)
+    #[arg(long)]
+    exit_zero: bool,
+    /// Print the diagnostics only: no summary line, no notes on stderr
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    /// Print how many findings each rule has instead of the findings
+    /// (human or json format)
+    #[arg(long)]
+    statistics: bool,
+    /// Write the report to FILE instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// Files or directories to lint; `-` reads standard input (default: .)
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    report: ReportArgs,
     /// The file name standard input stands for (chooses the client format)
     #[arg(long, value_name = "PATH")]
     stdin_filename: Option<PathBuf>,
@@ -103,9 +124,6 @@ struct CheckArgs {
     /// The env file extracted secrets go to (default: .env at the repository root)
     #[arg(long, value_name = "PATH")]
     env_file: Option<PathBuf>,
-    /// Write the report to FILE instead of standard output
-    #[arg(long, short = 'o', value_name = "FILE")]
-    output: Option<PathBuf>,
     /// Report only findings that the baseline FILE does not record
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
@@ -128,22 +146,12 @@ struct HistoryArgs {
     /// Scan the commits of every ref (branches, tags, remotes), as `git log --all`
     #[arg(long)]
     all: bool,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
-    /// When to use colour (NO_COLOR is honoured under `auto`)
-    #[arg(long, value_enum, default_value_t = Color::Auto)]
-    color: Color,
-    /// Lowest severity that makes the exit status 1
-    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
-    fail_on: FailOn,
+    #[command(flatten)]
+    report: ReportArgs,
     /// Skip config versions larger than this many bytes, as an error
     /// (suffixes K, M, G allowed)
     #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "64M")]
     max_file_size: u64,
-    /// Write the report to FILE instead of standard output
-    #[arg(long, short = 'o', value_name = "FILE")]
-    output: Option<PathBuf>,
 }
 
 fn parse_client(name: &str) -> Result<&'static formats::Format, String> {
@@ -318,7 +326,11 @@ fn check(args: CheckArgs) -> u8 {
         eprintln!("mcplint: --fix and --diff need files; standard input cannot be rewritten");
         return 2;
     }
-    if stdin.is_empty() && args.stdin_filename.is_some() {
+    if let Err(message) = args.report.check() {
+        eprintln!("mcplint: {message}");
+        return 2;
+    }
+    if stdin.is_empty() && args.stdin_filename.is_some() && !args.report.quiet {
         eprintln!("mcplint: warning: --stdin-filename has no effect without `-` among the paths");
     }
     let mut in_memory = Vec::new();
@@ -334,8 +346,19 @@ fn check(args: CheckArgs) -> u8 {
             eprintln!("mcplint: --staged lints git's index, which --fix cannot rewrite; fix the files, then `git add` them");
             return 2;
         }
-        match crate::changed::staged(&cwd, &files, args.client) {
-            Ok(staged) => in_memory.extend(staged),
+        // Recognised as a walk would: `--client`, a `[[client]]` glob of
+        // the config that applies, or the name.
+        let configs = crate::configs::Configs::new(&config_choice(&args), &cwd);
+        let recognise = |path: &Path| {
+            args.client
+                .or_else(|| configs.for_path(path).and_then(|c| c.client_for(path)))
+                .or_else(|| formats::for_path(path))
+        };
+        match crate::changed::staged(&cwd, &files, &recognise, args.max_file_size) {
+            Ok((staged, errors)) => {
+                in_memory.extend(staged);
+                read_errors.extend(errors);
+            }
             Err(message) => {
                 eprintln!("mcplint: {message}");
                 return 2;
@@ -348,11 +371,7 @@ fn check(args: CheckArgs) -> u8 {
         forced: args.client,
         user: args.user,
         inline_ignores: !args.no_inline_ignores,
-        config: match (&args.config, args.no_config) {
-            (Some(path), _) => run::ConfigChoice::Path(path.clone()),
-            (None, true) => run::ConfigChoice::Ignore,
-            (None, false) => run::ConfigChoice::Discover,
-        },
+        config: config_choice(&args),
         in_memory,
     };
     let mut report = if files.is_empty() && !args.user && options.in_memory.is_empty() {
@@ -364,6 +383,21 @@ fn check(args: CheckArgs) -> u8 {
         run::check(&files, &cwd, &options)
     };
     report.errors.extend(read_errors);
+    for held in options.in_memory.iter().filter(|h| h.format.is_none()) {
+        if !report
+            .files
+            .iter()
+            .any(|f| f.source.display == held.display)
+        {
+            // Like a named path that is not an MCP config: nothing to lint, so
+            // an editor may pipe every file. Said on stderr, as a pipe hides it.
+            eprintln!(
+                "mcplint: note: no client reads a file named `{}`; nothing linted \
+                 (choose one with --client, --stdin-filename or a [[client]] glob)",
+                held.name.display()
+            );
+        }
+    }
     if args.fix || args.diff {
         return fix(&args, &files, &cwd, &options, report);
     }
@@ -376,42 +410,81 @@ fn check(args: CheckArgs) -> u8 {
             }
         }
     }
-    let text = render(args.format, args.color, &report);
-    if let Err(e) = output(args.output.as_deref(), &text) {
-        eprintln!("mcplint: {e}");
-        return 2;
-    }
-    report.exit_code(args.fail_on.level())
+    args.report.write(&report)
 }
 
-/// Write the report to `--output FILE` or standard output.
-fn output(file: Option<&Path>, text: &str) -> Result<(), String> {
-    match file {
-        None => {
-            write_out(text);
-            Ok(())
-        }
-        Some(path) => {
-            let old = std::fs::read(path).ok();
-            crate::write::atomically(path, text.as_bytes(), old.as_deref(), 0o644)
-                .map_err(|e| e.to_string())
-        }
+fn config_choice(args: &CheckArgs) -> run::ConfigChoice {
+    match (&args.config, args.no_config) {
+        (Some(path), _) => run::ConfigChoice::Path(path.clone()),
+        (None, true) => run::ConfigChoice::Ignore,
+        (None, false) => run::ConfigChoice::Discover,
     }
 }
 
-fn render(format: Format, color: Color, report: &Report) -> String {
-    match format {
-        Format::Json => json::render(report),
-        Format::Sarif => crate::output::sarif::render(report),
-        Format::Github => crate::output::github::render(report),
-        Format::Gitlab => crate::output::gitlab::render(report),
-        Format::Human => human::render(
-            report,
-            &human::Style {
-                color: use_color(color),
-                width: terminal_width(),
-            },
-        ),
+impl ReportArgs {
+    /// Options that cannot go together.
+    fn check(&self) -> Result<(), &'static str> {
+        if self.statistics && !matches!(self.format, Format::Human | Format::Json) {
+            return Err("--statistics prints a table (human) or JSON; it has no SARIF, GitHub or GitLab form");
+        }
+        Ok(())
+    }
+
+    /// Render and write the report; the exit status.
+    fn write(&self, report: &Report) -> u8 {
+        if let Err(e) = self.output(&self.render(report)) {
+            eprintln!("mcplint: {e}");
+            return 2;
+        }
+        report.exit_code(self.fail_level())
+    }
+
+    /// The severity that fails the run; none under `--exit-zero`.
+    fn fail_level(&self) -> Option<Severity> {
+        if self.exit_zero {
+            None
+        } else {
+            self.fail_on.level()
+        }
+    }
+
+    /// Write the report to `--output FILE` or standard output.
+    fn output(&self, text: &str) -> Result<(), String> {
+        match &self.output {
+            None => {
+                write_out(text);
+                Ok(())
+            }
+            Some(path) => {
+                let old = std::fs::read(path).ok();
+                crate::write::atomically(path, text.as_bytes(), old.as_deref(), 0o644)
+                    .map_err(|e| e.to_string())
+            }
+        }
+    }
+
+    /// The report in the chosen format (or its statistics).
+    fn render(&self, report: &Report) -> String {
+        if self.statistics {
+            return match self.format {
+                Format::Json => crate::output::statistics::render_json(report),
+                _ => crate::output::statistics::render_text(report),
+            };
+        }
+        match self.format {
+            Format::Json => json::render(report),
+            Format::Sarif => crate::output::sarif::render(report),
+            Format::Github => crate::output::github::render(report),
+            Format::Gitlab => crate::output::gitlab::render(report),
+            Format::Human => human::render(
+                report,
+                &human::Style {
+                    color: use_color(self.color),
+                    width: terminal_width(),
+                    quiet: self.quiet,
+                },
+            ),
+        }
     }
 }
 
@@ -434,18 +507,30 @@ fn fix(
     );
     if args.diff {
         write_out(&outcome.diff);
+        // A file that cannot be read or parsed has no diff, and is no pass.
+        for file in report.files.iter().filter(|f| f.unparsable) {
+            eprintln!(
+                "mcplint: {} could not be parsed; nothing in it can be fixed (run without --diff to see why)",
+                file.source.display
+            );
+        }
+        for error in &report.errors {
+            eprintln!("mcplint: {}: {}", error.file, error.message);
+        }
+        if report.has_errors() {
+            return 2;
+        }
         return u8::from(!outcome.diff.is_empty());
     }
-    eprint!("{}", crate::fix::summary(&outcome));
+    let nothing_done = outcome.files_changed.is_empty() && outcome.problems.is_empty();
+    if !(args.report.quiet && nothing_done) {
+        eprint!("{}", crate::fix::summary(&outcome));
+    }
     let after = run::check(files, cwd, options);
-    if let Err(e) = output(
-        args.output.as_deref(),
-        &render(args.format, args.color, &after),
-    ) {
-        eprintln!("mcplint: {e}");
+    let code = args.report.write(&after);
+    if code == 2 {
         return 2;
     }
-    let code = after.exit_code(args.fail_on.level());
     if !outcome.problems.is_empty() {
         // Asked to fix and could not: as loud as an unreadable file.
         return 2;
@@ -467,16 +552,8 @@ fn read_stdin(args: &CheckArgs, cwd: &Path) -> Result<Option<run::InMemory>, eng
         Some(p) => display_path(p, cwd),
         None => "-".to_string(),
     };
-    let Some(format) = args.client.or_else(|| formats::for_path(&name)) else {
-        // Like a named path that is not an MCP config: nothing to lint, so an
-        // editor may pipe every file. Said on stderr, as a pipe hides it.
-        eprintln!(
-            "mcplint: note: no client reads a file named `{}`; nothing linted \
-             (choose one with --client or --stdin-filename)",
-            name.display()
-        );
-        return Ok(None);
-    };
+    // `None`: only a `[[client]]` glob of the config file can claim it.
+    let format = args.client.or_else(|| formats::for_path(&name));
     let mut bytes = Vec::new();
     let read = std::io::stdin()
         .lock()
@@ -599,6 +676,10 @@ fn check_credential_examples() -> u8 {
 
 /// `mcplint history`: credentials committed across git history.
 fn history(args: HistoryArgs) -> u8 {
+    if let Err(message) = args.report.check() {
+        eprintln!("mcplint: {message}");
+        return 2;
+    }
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let revisions = match (args.all, args.range) {
         (true, _) => crate::history::Revisions::All,
@@ -616,19 +697,14 @@ fn history(args: HistoryArgs) -> u8 {
             return 2;
         }
     };
-    if matches!(args.format, Format::Human) {
+    if matches!(args.report.format, Format::Human) && !args.report.quiet {
         eprintln!(
             "mcplint: history: {} commits, {} distinct config versions",
             scan.commits,
             scan.report.files_scanned()
         );
     }
-    let text = render(args.format, args.color, &scan.report);
-    if let Err(e) = output(args.output.as_deref(), &text) {
-        eprintln!("mcplint: {e}");
-        return 2;
-    }
-    scan.report.exit_code(args.fail_on.level())
+    args.report.write(&scan.report)
 }
 
 /// `mcplint baseline write|prune [FILE]`, over the current directory.

@@ -2,8 +2,8 @@
 //! excluded paths, per-glob client formats, reviewed exceptions (each with
 //! a reason and an optional expiry), and the team's privilege policy.
 //!
-//! The file is found by walking up from the working directory to the
-//! repository root; `--config PATH` names one, `--no-config` ignores it.
+//! Each file follows the nearest config above it, up to the repository
+//! root (see `configs`); `--config PATH` names one, `--no-config` ignores it.
 //! It is read with the same TOML parser as Codex configs and checked
 //! against `rules/schemas/mcplint-config.json` (also shipped for editor
 //! completion), so every mistake is reported at its span.
@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
 
 use crate::clients::{Client, Dialect};
+use crate::detect::Detectors;
 use crate::finding::{Category, Finding, Severity};
 use crate::formats::{self, Format, Language, Layout};
 use crate::parse::{pointer, toml, Node};
@@ -80,6 +81,14 @@ pub struct Policy {
     pub location: String,
 }
 
+/// What a config file adds to the linting of each file it covers.
+#[derive(Clone, Copy, Default)]
+pub struct Team<'a> {
+    pub policies: &'a [Policy],
+    /// The team's own credential formats (`[[credential]]`).
+    pub credentials: Option<&'static Detectors>,
+}
+
 #[derive(Debug)]
 pub struct Config {
     pub source: SourceFile,
@@ -91,6 +100,7 @@ pub struct Config {
     pub clients: Vec<(GlobMatcher, &'static Format)>,
     pub ignores: Vec<Ignore>,
     pub policies: Vec<Policy>,
+    pub credentials: Option<&'static Detectors>,
 }
 
 /// The config file that applies to `start`: the nearest one up to the
@@ -328,6 +338,13 @@ pub fn load(path: &Path, cwd: &Path) -> Result<Config, (SourceFile, Vec<Finding>
             }
         })
         .collect();
+    let credentials = crate::custom_credentials::load(
+        root.get("credential")
+            .map(Node::elements)
+            .unwrap_or_default(),
+        &|span, at, message| problem(span, at, message, None),
+        &mut problems,
+    );
     if !problems.is_empty() {
         return Err((source.clone(), problems));
     }
@@ -341,6 +358,7 @@ pub fn load(path: &Path, cwd: &Path) -> Result<Config, (SourceFile, Vec<Finding>
         clients,
         ignores,
         policies,
+        credentials,
     })
 }
 
@@ -355,10 +373,18 @@ fn empty(source: SourceFile, path: &Path) -> Config {
         clients: Vec::new(),
         ignores: Vec::new(),
         policies: Vec::new(),
+        credentials: None,
     }
 }
 
 impl Config {
+    pub fn team(&self) -> Team<'_> {
+        Team {
+            policies: &self.policies,
+            credentials: self.credentials,
+        }
+    }
+
     /// `path` relative to the config's directory, for globs.
     pub fn relative<'p>(&self, path: &'p Path) -> std::borrow::Cow<'p, Path> {
         let absolute = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
@@ -374,6 +400,9 @@ impl Config {
     }
 
     pub fn client_for(&self, path: &Path) -> Option<&'static Format> {
+        if self.clients.is_empty() {
+            return None;
+        }
         let rel = self.relative(path);
         self.clients
             .iter()

@@ -97,6 +97,8 @@ fn walk(
     let targets = Mutex::new(Vec::new());
     let errors = Mutex::new(Vec::new());
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get().min(12));
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let canonical_root = &canonical_root;
     WalkBuilder::new(root)
         .hidden(false)
         .ignore(true)
@@ -151,6 +153,17 @@ fn walk(
                         ),
                         is_config: true,
                     });
+                } else if let Some(target) = leaves_the_tree(entry.path(), canonical_root) {
+                    // A repository under review must not make mcplint read
+                    // (and quote) a file of the machine it runs on.
+                    errors.lock().unwrap().push(FileError {
+                        file: display,
+                        message: format!(
+                            "is a symbolic link to `{}`, outside the linted tree; not followed (name the link itself to lint it)",
+                            target.display()
+                        ),
+                        is_config: true,
+                    });
                 } else {
                     targets.lock().unwrap().push(Target {
                         path: entry.into_path(),
@@ -163,6 +176,20 @@ fn walk(
         });
     found.targets.extend(targets.into_inner().unwrap());
     found.errors.extend(errors.into_inner().unwrap());
+}
+
+/// The link text of a symlink found by the walk whose target lies outside
+/// `root` (shown as written, so nothing of the machine's layout is told; a
+/// dangling link or a loop is left to the reader's clearer message).
+fn leaves_the_tree(path: &Path, root: &Path) -> Option<PathBuf> {
+    if !std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return None;
+    }
+    let target = path.canonicalize().ok()?;
+    if target.starts_with(root) {
+        return None;
+    }
+    std::fs::read_link(path).ok()
 }
 
 /// Is `dir` inside a git working tree (a `.git` directory or file above it)?

@@ -6,7 +6,7 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::analysis;
-use crate::config::Policy;
+use crate::config::Team;
 use crate::finding::Finding;
 use crate::formats::{Format, Language};
 use crate::model::McpFile;
@@ -54,30 +54,26 @@ pub enum Outcome {
 /// leaks the token, and its snippet must still be masked. When even that
 /// fails, a raw scan masks every credential-looking string.
 pub fn lint_source(source: SourceFile, format: &'static Format) -> FileReport {
-    lint_source_with(source, format, &[])
+    lint_source_with(source, format, Team::default())
 }
 
 /// [`lint_source`] under the team's policy from the config file.
-pub fn lint_source_with(
-    source: SourceFile,
-    format: &'static Format,
-    policies: &[Policy],
-) -> FileReport {
-    lint_source_by(source, format, policies, rules::RULES)
+pub fn lint_source_with(source: SourceFile, format: &'static Format, team: Team) -> FileReport {
+    lint_source_by(source, format, team, rules::RULES)
 }
 
 /// [`lint_source_with`], running only `rules`.
 fn lint_source_by(
     source: SourceFile,
     format: &'static Format,
-    policies: &[Policy],
+    team: Team,
     rules: &[&dyn Rule],
 ) -> FileReport {
     let bom = source.bom_len();
     let text = &source.text[bom..];
     let (mut findings, masks, unparsable) = match parse(text, bom, format.language) {
         Ok(root) => {
-            let (findings, masks) = check(&source, format, &root, policies, rules);
+            let (findings, masks) = check(&source, format, &root, team, rules);
             (findings, masks, false)
         }
         Err(failure) => {
@@ -86,8 +82,11 @@ fn lint_source_by(
                 Language::Toml | Language::Yaml => Err(failure.clone()),
             };
             let (mut findings, masks) = match lenient {
-                Ok(root) => check(&source, format, &root, policies, rules),
-                Err(_) => (Vec::new(), analysis::raw_masks(&source.text)),
+                Ok(root) => check(&source, format, &root, team, rules),
+                Err(_) => (
+                    Vec::new(),
+                    analysis::raw_masks(&source.text, team.credentials),
+                ),
             };
             findings.push(rules::parse_failure(&failure));
             (findings, masks, true)
@@ -125,12 +124,12 @@ fn check(
     source: &SourceFile,
     format: &'static Format,
     root: &Node,
-    policies: &[Policy],
+    team: Team,
     rules: &[&dyn Rule],
 ) -> (Vec<Finding>, Vec<Span>) {
     let file = McpFile::build(source, format, root);
-    let analysis = analysis::analyze(&file);
-    let mut cx = Context::new(&file, &analysis).with_policies(policies);
+    let analysis = analysis::analyze(&file, team.credentials);
+    let mut cx = Context::new(&file, &analysis).with_policies(team.policies);
     for rule in rules {
         rule.check(&mut cx);
     }
@@ -139,7 +138,7 @@ fn check(
 
 /// Read and lint one file.
 pub fn lint_path(path: &Path, display: String, format: &'static Format, max_size: u64) -> Outcome {
-    lint_path_with(path, display, format, max_size, &[])
+    lint_path_with(path, display, format, max_size, Team::default())
 }
 
 /// [`lint_path`] under the team's policy from the config file.
@@ -148,7 +147,7 @@ pub fn lint_path_with(
     display: String,
     format: &'static Format,
     max_size: u64,
-    policies: &[Policy],
+    team: Team,
 ) -> Outcome {
     let fail = |message: String| {
         Outcome::Failed(FileError {
@@ -185,14 +184,7 @@ pub fn lint_path_with(
             human_size(max_size)
         ));
     }
-    Outcome::Linted(lint_bytes_with(
-        bytes,
-        path,
-        display,
-        format,
-        policies,
-        rules::RULES,
-    ))
+    Outcome::Linted(lint_bytes_with(bytes, path, display, format, team))
 }
 
 /// Decode and lint; undecodable text is a `parse-error` finding at the
@@ -203,27 +195,27 @@ pub fn lint_bytes(
     display: String,
     format: &'static Format,
 ) -> FileReport {
-    lint_bytes_with(bytes, path, display, format, &[], rules::RULES)
+    lint_bytes_with(bytes, path, display, format, Team::default())
 }
 
-/// [`lint_bytes`] running only `rules`: `mcplint history` looks for
+pub fn lint_bytes_with(
+    bytes: Vec<u8>,
+    path: &Path,
+    display: String,
+    format: &'static Format,
+    team: Team,
+) -> FileReport {
+    lint_bytes_by(bytes, path, display, format, team, rules::RULES)
+}
+
+/// [`lint_bytes_with`] running only `rules`: `mcplint history` looks for
 /// committed credentials in thousands of versions and needs no other rule.
 pub fn lint_bytes_by(
     bytes: Vec<u8>,
     path: &Path,
     display: String,
     format: &'static Format,
-    rules: &[&dyn Rule],
-) -> FileReport {
-    lint_bytes_with(bytes, path, display, format, &[], rules)
-}
-
-fn lint_bytes_with(
-    bytes: Vec<u8>,
-    path: &Path,
-    display: String,
-    format: &'static Format,
-    policies: &[Policy],
+    team: Team,
     rules: &[&dyn Rule],
 ) -> FileReport {
     let encoding_failure = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
@@ -257,7 +249,7 @@ fn lint_bytes_with(
                     text,
                 },
                 format,
-                policies,
+                team,
                 rules,
             )
         }
@@ -267,7 +259,7 @@ fn lint_bytes_with(
             let valid = failure.span.start as usize;
             let text = String::from_utf8_lossy(&bytes[..valid]).into_owned();
             let span = Span::new(valid, valid);
-            let masks = analysis::raw_masks(&text);
+            let masks = analysis::raw_masks(&text, team.credentials);
             FileReport {
                 source: SourceFile {
                     path: path.to_path_buf(),

@@ -109,6 +109,8 @@ pub struct Extraction {
     pub value: String,
     /// The client, for how to load the env file.
     pub client: &'static str,
+    /// Where the credential is revoked and rotated, when its format says.
+    pub rotate: Option<&'static str>,
 }
 
 impl std::fmt::Debug for Extraction {

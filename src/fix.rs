@@ -36,6 +36,8 @@ pub struct Outcome {
     pub gitignore_added: Option<PathBuf>,
     /// Files git tracks whose secrets were committed, with the commit.
     pub committed: Vec<(String, Option<String>)>,
+    /// The variables of committed secrets, with where to revoke each.
+    pub to_revoke: Vec<(String, Option<&'static str>)>,
     pub diff: String,
     pub problems: Vec<String>,
 }
@@ -315,6 +317,9 @@ pub fn apply(report: &Report, options: &Options) -> Outcome {
                 if !secrets.is_empty() {
                     if let Some(since) = committed_since(&file.source.path, &secrets) {
                         outcome.committed.push((file.source.display.clone(), since));
+                        for x in &fixed.extractions {
+                            outcome.to_revoke.push((x.var.clone(), x.rotate));
+                        }
                     }
                 }
             }
@@ -389,6 +394,10 @@ pub fn summary(outcome: &Outcome) -> String {
         out.push_str(&format!(
             "  {file}: {when} — revoke and rotate these credentials at their provider; editing the file does not clean history\n"
         ));
+    }
+    for (var, link) in &outcome.to_revoke {
+        let at = link.map_or("at its provider".to_string(), |l| format!("at {l}"));
+        out.push_str(&format!("    revoke {var} {at}\n"));
     }
     for p in &outcome.problems {
         out.push_str(&format!("  problem: {p}\n"));

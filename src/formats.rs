@@ -49,6 +49,17 @@ pub struct Layout {
     pub inputs: Option<&'static str>,
 }
 
+impl Layout {
+    /// The client's own key for `field` at the top of a server entry
+    /// (`env`, OpenCode's `environment`, Goose's `envs`).
+    pub fn key(&self, field: Field) -> Option<&'static str> {
+        self.fields
+            .iter()
+            .find(|(key, f)| *f == field && !key.contains('/'))
+            .map(|(key, _)| *key)
+    }
+}
+
 /// The names most clients use.
 const MCP_FIELDS: &[(&str, Field)] = &[
     ("command", Field::Command),

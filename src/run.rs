@@ -3,9 +3,10 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
-use crate::config::{self, Config, Policy};
+use crate::config::{self, Config, Team};
+use crate::configs::Configs;
 use crate::discover::{self, Target};
 use crate::engine::{self, FileError, FileReport, Outcome};
 use crate::finding::Finding;
@@ -79,7 +80,9 @@ pub struct Options {
 pub struct InMemory {
     pub name: PathBuf,
     pub display: String,
-    pub format: &'static Format,
+    /// The format its name says; `None` leaves it to a `[[client]]` glob
+    /// of the config file (unclaimed, it is not linted).
+    pub format: Option<&'static Format>,
     pub bytes: Vec<u8>,
 }
 
@@ -97,35 +100,17 @@ pub enum ConfigChoice {
 
 /// Lint every config under `paths`.
 pub fn check(paths: &[PathBuf], cwd: &Path, options: &Options) -> Report {
-    let path = match &options.config {
-        ConfigChoice::Discover => config::find(cwd),
-        ConfigChoice::Path(p) => Some(p.clone()),
-        ConfigChoice::Ignore => None,
-    };
-    let (config, config_report) = match path.map(|p| config::load(&p, cwd)) {
-        None => (None, None),
-        Some(Ok(c)) => (Some(c), None),
-        Some(Err((source, findings))) => (
-            None,
-            Some(FileReport {
-                source,
-                format: &config::CONFIG_FORMAT,
-                findings,
-                masks: Vec::new(),
-                unparsable: true,
-            }),
-        ),
-    };
-    let mut report = check_with(paths, cwd, options, config.as_ref());
-    report.files.extend(config_report);
+    let configs = Configs::new(&options.config, cwd);
+    let mut report = check_with(paths, cwd, options, &configs);
+    report.files.extend(configs.into_broken());
     report
 }
 
-fn check_with(paths: &[PathBuf], cwd: &Path, options: &Options, config: Option<&Config>) -> Report {
+fn check_with(paths: &[PathBuf], cwd: &Path, options: &Options, configs: &Configs) -> Report {
     let recognise = |path: &Path| {
         options
             .forced
-            .or_else(|| config.and_then(|c| c.client_for(path)))
+            .or_else(|| configs.for_path(path).and_then(|c| c.client_for(path)))
             .or_else(|| formats::for_path(path))
     };
     let mut found = discover::discover_with(paths, cwd, &recognise);
@@ -136,17 +121,41 @@ fn check_with(paths: &[PathBuf], cwd: &Path, options: &Options, config: Option<&
             }
         }
     }
-    if let Some(config) = config {
-        found.targets.retain(|t| !config.excluded(&t.path));
-    }
-    let policies = config.map_or(&[][..], |c| &c.policies[..]);
-    let mut report = lint_all(&found.targets, options.max_file_size, policies);
+    found.targets.retain(|t| {
+        !configs
+            .for_path(&t.path)
+            .is_some_and(|c| c.excluded(&t.path))
+    });
+    let target_configs: Vec<Option<Arc<Config>>> = found
+        .targets
+        .iter()
+        .map(|t| configs.for_path(&t.path))
+        .collect();
+    let mut report = lint_all(&found.targets, options.max_file_size, &|i| {
+        target_configs[i]
+            .as_deref()
+            .map_or_else(Team::default, Config::team)
+    });
     for held in &options.in_memory {
-        report.files.push(crate::engine::lint_bytes(
+        // A per-glob client of the config file applies to standard input
+        // and staged blobs by the name they stand for.
+        let config = configs.for_path(&held.name);
+        let Some(format) = options
+            .forced
+            .or_else(|| config.as_ref().and_then(|c| c.client_for(&held.name)))
+            .or(held.format)
+        else {
+            continue;
+        };
+        if config.as_ref().is_some_and(|c| c.excluded(&held.name)) {
+            continue;
+        }
+        report.files.push(crate::engine::lint_bytes_with(
             held.bytes.clone(),
             &held.name,
             held.display.clone(),
-            held.format,
+            format,
+            config.as_deref().map_or_else(Team::default, Config::team),
         ));
     }
     report.errors.extend(found.errors);
@@ -157,22 +166,46 @@ fn check_with(paths: &[PathBuf], cwd: &Path, options: &Options, config: Option<&
         }
     }
     grade_by_git(&mut report);
-    if let Some(config) = config {
-        // Named files alone (pre-commit, an editor) cannot tell whether an
-        // exception for another file still matches.
-        let walked = paths.iter().any(|p| p.is_dir());
-        apply(config, &mut report, walked);
-    }
+    // Named files alone (pre-commit, an editor) cannot tell whether an
+    // exception for another file still matches.
+    let walked = paths.iter().any(|p| p.is_dir());
+    apply_configs(configs, &mut report, walked);
     report
+}
+
+/// Each file's findings through the config that applies to it.
+fn apply_configs(configs: &Configs, report: &mut Report, walked: bool) {
+    let mut groups: Vec<(Arc<Config>, Vec<&mut FileReport>)> = Vec::new();
+    for file in &mut report.files {
+        let Some(config) = configs.for_path(&file.source.path) else {
+            continue;
+        };
+        match groups.iter_mut().find(|(c, _)| Arc::ptr_eq(c, &config)) {
+            Some((_, files)) => files.push(file),
+            None => groups.push((config, vec![file])),
+        }
+    }
+    // A config none of whose files were linted (all excluded, or none
+    // there) still has its stale exceptions reported when the run walked.
+    for config in configs.loaded() {
+        if !groups.iter().any(|(c, _)| Arc::ptr_eq(c, &config)) {
+            groups.push((config, Vec::new()));
+        }
+    }
+    let mut stale = Vec::new();
+    for (config, mut files) in groups {
+        stale.extend(apply(&config, &mut files, walked));
+    }
+    report.files.extend(stale);
 }
 
 /// Rule selection, severities and reviewed exceptions of the config file;
 /// unmatched and expired exceptions are reported on the config file.
-fn apply(config: &Config, report: &mut Report, walked: bool) {
+fn apply(config: &Config, files: &mut [&mut FileReport], walked: bool) -> Option<FileReport> {
     let today = config::today();
     let mut used = vec![false; config.ignores.len()];
     let mut seen = vec![walked; config.ignores.len()];
-    for file in &mut report.files {
+    for file in files.iter_mut() {
         let relative = config.relative(&file.source.path).into_owned();
         for (i, ig) in config.ignores.iter().enumerate() {
             seen[i] |= ig.path.is_match(&relative);
@@ -224,36 +257,36 @@ fn apply(config: &Config, report: &mut Report, walked: bool) {
                 .discriminator(ig.at.clone()),
         );
     }
-    if !stale.is_empty() {
-        report.files.push(FileReport {
-            source: config.source.clone(),
-            format: &config::CONFIG_FORMAT,
-            findings: stale,
-            masks: Vec::new(),
-            unparsable: false,
-        });
-    }
+    (!stale.is_empty()).then(|| FileReport {
+        source: config.source.clone(),
+        format: &config::CONFIG_FORMAT,
+        findings: stale,
+        masks: Vec::new(),
+        unparsable: false,
+    })
 }
 
 /// Lint targets on every core; results come back in target order.
-pub fn lint_all(targets: &[Target], max_file_size: u64, policies: &[Policy]) -> Report {
+pub fn lint_all<'p>(
+    targets: &[Target],
+    max_file_size: u64,
+    team: &(dyn Fn(usize) -> Team<'p> + Sync),
+) -> Report {
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<(usize, Outcome)>> = Mutex::new(Vec::with_capacity(targets.len()));
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(targets.len().max(1));
-    let lint = |t: &Target| {
-        engine::lint_path_with(
-            &t.path,
-            t.display.clone(),
-            t.format,
-            max_file_size,
-            policies,
-        )
+    let lint = |i: usize, t: &Target| {
+        engine::lint_path_with(&t.path, t.display.clone(), t.format, max_file_size, team(i))
     };
     if workers == 1 {
         // One file (or one core): no thread to spawn, no stack to map.
-        let outcomes = targets.iter().map(lint).enumerate().collect();
+        let outcomes = targets
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (i, lint(i, t)))
+            .collect();
         return collect(outcomes);
     }
     std::thread::scope(|scope| {
@@ -261,7 +294,7 @@ pub fn lint_all(targets: &[Target], max_file_size: u64, policies: &[Policy]) -> 
             scope.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(t) = targets.get(i) else { break };
-                let outcome = lint(t);
+                let outcome = lint(i, t);
                 results.lock().unwrap().push((i, outcome));
             });
         }

@@ -86,7 +86,8 @@ fn instance(format: &Format, root: &Node) -> Json {
     Json::Object(top)
 }
 
-fn to_json(node: &Node) -> Json {
+/// A parsed document as JSON (numbers kept as written when they fit).
+pub fn to_json(node: &Node) -> Json {
     match &node.value {
         Value::Object(members) => Json::Object(
             members

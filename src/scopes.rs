@@ -119,12 +119,12 @@ pub fn lookup<'c>(
     scope: &str,
     context: &str,
 ) -> Option<(&'c Catalog, &'c Scope)> {
-    let found = lookup_exactly(catalogs, scope, context);
-    // Graph permissions are also written as resource URLs.
-    match scope.strip_prefix("https://graph.microsoft.com/") {
-        Some(bare) if found.is_none() => lookup_exactly(catalogs, bare, context),
-        _ => found,
-    }
+    // Graph permissions are also written as resource URLs; the bare name
+    // finds its exact entry before a wildcard swallows the prefix.
+    scope
+        .strip_prefix("https://graph.microsoft.com/")
+        .and_then(|bare| lookup_exactly(catalogs, bare, context))
+        .or_else(|| lookup_exactly(catalogs, scope, context))
 }
 
 fn lookup_exactly<'c>(
@@ -219,10 +219,31 @@ pub fn uses(file: &crate::model::McpFile, site: &crate::model::Site) -> Vec<Scop
             .collect::<Vec<_>>()
             .join(" ")
     });
+    // The server's URL (`api.githubcopilot.com`) and the provider of the
+    // profile that recognises it name the provider too.
+    let url = file
+        .sites
+        .iter()
+        .find(|s| {
+            s.server.is_some() && s.server == site.server && s.field == crate::formats::Field::Url
+        })
+        .map(|s| s.text());
+    let providers: Vec<&str> = site
+        .server
+        .map(|i| {
+            let launch = crate::servers::Launch::of(file, i);
+            crate::servers::profiles_for(crate::servers::builtin(), &launch)
+                .into_iter()
+                .map(|p| p.provider.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
     let context = [
         server.map(|s| s.name).unwrap_or_default(),
         server.and_then(|s| s.command).unwrap_or_default(),
         args.as_deref().unwrap_or_default(),
+        url.unwrap_or_default(),
+        &providers.join(" "),
         site.name.unwrap_or_default(),
         text,
     ]

@@ -29,8 +29,22 @@ pub struct Profile {
     pub widen: Vec<Widen>,
     #[serde(default)]
     pub destructive_tools: Vec<String>,
+    /// Credentials the server takes as a flag or from its environment.
+    #[serde(default)]
+    pub secret_flag: Vec<SecretFlag>,
     #[serde(default)]
     pub example: Vec<ProfileExample>,
+}
+
+/// A credential flag the server also reads from an environment variable:
+/// `literal-secret` moves a literal value there, out of the command line
+/// (which every local user can read in the process list).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecretFlag {
+    /// The flag, with its dashes (`--api-key`).
+    pub arg: String,
+    pub env: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -59,6 +73,29 @@ pub struct Narrow {
     pub headers: Vec<String>,
     #[serde(default)]
     pub suggest: String,
+    /// Settings `--unsafe-fixes` may add, first applicable wins.
+    #[serde(default)]
+    pub fix: Vec<NarrowFix>,
+}
+
+/// One narrowing setting the unsafe fix of `unnarrowed-server` adds, for
+/// the launches known to honour it: an environment variable (a `docker
+/// run` also gets `-e NAME`), a flag after the server's own arguments
+/// (never for containers, whose arguments replace the image's command),
+/// or a header of a remote server.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NarrowFix {
+    /// What it does, for the fix title ("switch on read-only mode").
+    pub title: String,
+    /// The launches it is known to work for; the profile's own match when absent.
+    #[serde(rename = "match")]
+    pub matches: Option<Match>,
+    pub env: Option<String>,
+    pub arg: Option<String>,
+    pub header: Option<String>,
+    /// The value of `env` or `header`.
+    pub value: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -303,7 +340,30 @@ pub struct Verdict<'p> {
 
 impl Profile {
     pub fn matches(&self, launch: &Launch) -> bool {
-        let m = &self.matches;
+        self.matches.accepts(launch)
+    }
+
+    /// The narrowing setting the unsafe fix adds to this launch, if one is
+    /// known to work for the way it runs.
+    pub fn narrowing_fix(&self, launch: &Launch) -> Option<&NarrowFix> {
+        let remote = launch.command.is_none() && launch.url.is_some();
+        let container = launch.image().is_some();
+        self.narrow.as_ref()?.fix.iter().find(|f| {
+            f.matches.as_ref().unwrap_or(&self.matches).accepts(launch)
+                && if remote {
+                    f.header.is_some()
+                } else if container {
+                    f.env.is_some()
+                } else {
+                    f.env.is_some() || f.arg.is_some()
+                }
+        })
+    }
+}
+
+impl Match {
+    pub fn accepts(&self, launch: &Launch) -> bool {
+        let m = self;
         let packages = launch.packages();
         m.packages.iter().any(|p| packages.contains(&p.as_str()))
             || launch
@@ -316,7 +376,9 @@ impl Profile {
                 .url
                 .is_some_and(|(u, _)| m.urls.iter().any(|x| u.starts_with(x.as_str())))
     }
+}
 
+impl Profile {
     /// Arguments after the package or image this profile matched: the
     /// directories of a filesystem server, the repository of a git server.
     fn positional_after_match(&self, launch: &Launch) -> bool {

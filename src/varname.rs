@@ -25,8 +25,14 @@ pub fn compose(parts: &[&str]) -> String {
     name
 }
 
+/// A name usable as the variable itself: `GITHUB_TOKEN`, `api_key`; not a
+/// camelCase field name such as `clientSecret`, which says nothing of the
+/// server it belongs to.
 fn is_env_name(name: &str) -> bool {
+    let camel = name.contains(|c: char| c.is_ascii_lowercase())
+        && name.contains(|c: char| c.is_ascii_uppercase());
     !name.is_empty()
+        && !camel
         && name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
@@ -66,6 +72,10 @@ mod tests {
         assert_eq!(
             for_credential(Some("github"), Some("GITHUB_TOKEN"), Some(How::Value)),
             "GITHUB_TOKEN"
+        );
+        assert_eq!(
+            for_credential(Some("gdrive"), Some("clientSecret"), Some(How::Value)),
+            "GDRIVE_CLIENT_SECRET"
         );
         assert_eq!(
             for_credential(Some("tavily"), Some("tavilyApiKey"), Some(How::UrlQuery)),

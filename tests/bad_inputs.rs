@@ -526,7 +526,7 @@ fn unreadable_file() {
 fn file_whose_read_fails() {
     let t = Tree::new();
     std::os::unix::fs::symlink("/proc/self/mem", t.path(".mcp.json")).unwrap();
-    let (code, report) = run_json(&t.root, &[]);
+    let (code, report) = run_json(&t.root, &[".mcp.json"]);
     assert_eq!(code, 2, "{report:#}");
     let e = only_error(&report);
     assert_eq!(e["file"], ".mcp.json");
@@ -650,10 +650,10 @@ fn fifo_named_mcp_json_does_not_hang() {
         assert_eq!(e["file"], ".mcp.json");
         assert!(message(e).contains("not a regular file"), "{e:#}");
     }
-    // A symlink to the FIFO is refused too.
+    // A symlink to the FIFO, named, is refused too.
     let t2 = Tree::new();
     std::os::unix::fs::symlink(t.path(".mcp.json"), t2.path(".mcp.json")).unwrap();
-    let (code, report) = run_json(&t2.root, &[]);
+    let (code, report) = run_json(&t2.root, &[".mcp.json"]);
     assert_eq!(code, 2, "{report:#}");
     assert!(message(only_error(&report)).contains("not a regular file"));
 }
@@ -663,7 +663,49 @@ fn fifo_named_mcp_json_does_not_hang() {
 fn device_named_mcp_json_is_not_read() {
     let t = Tree::new();
     std::os::unix::fs::symlink("/dev/zero", t.path(".mcp.json")).unwrap();
-    let (code, report) = run_json(&t.root, &[]);
+    // Named, the link is followed and the device refused.
+    let (code, report) = run_json(&t.root, &[".mcp.json"]);
     assert_eq!(code, 2, "{report:#}");
     assert!(message(only_error(&report)).contains("not a regular file"));
+}
+
+/// A walk never follows a link out of the tree it lints: a pull request
+/// cannot make a CI run read, parse and quote a file of the runner.
+#[cfg(unix)]
+#[test]
+fn a_walk_does_not_follow_links_out_of_the_tree() {
+    let outside = Tree::new();
+    outside.write(
+        "secrets.json",
+        format!("{{\"mcpServers\": {{}}, \"note\": \"runner-private-{GHP}\"}}"),
+    );
+    let t = Tree::new();
+    std::os::unix::fs::symlink(outside.path("secrets.json"), t.path(".mcp.json")).unwrap();
+    // A link that stays inside is linted as usual.
+    t.write("shared/servers.json", github_mcp(GHP));
+    std::os::unix::fs::symlink("../shared/servers.json", t.mkdir("app").join(".mcp.json")).unwrap();
+    let (code, report) = run_json(&t.root, &[]);
+    assert_eq!(code, 2, "{report:#}");
+    let e = only_error(&report);
+    assert_eq!(e["file"], ".mcp.json");
+    assert!(
+        message(e).contains("outside the linted tree; not followed"),
+        "{e:#}"
+    );
+    assert!(!report.to_string().contains("runner-private"), "{report:#}");
+    assert_eq!(
+        at(
+            &report,
+            "app/.mcp.json",
+            "/mcpServers/github/env/GITHUB_PERSONAL_ACCESS_TOKEN"
+        )["rule"],
+        "literal-secret"
+    );
+    // Named on the command line, the user asked for it.
+    let (_, report) = run_json(&t.root, &[".mcp.json"]);
+    assert_eq!(report["files_scanned"], 1, "{report:#}");
+    assert!(
+        report["errors"].as_array().unwrap().is_empty(),
+        "{report:#}"
+    );
 }

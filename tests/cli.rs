@@ -152,6 +152,83 @@ fn fail_on_never_still_exits_2_when_a_file_cannot_be_parsed() {
 }
 
 #[test]
+fn exit_zero_passes_findings_but_not_unreadable_files() {
+    let t = Tree::new();
+    t.write(".mcp.json", github_mcp(GHP));
+    let r = run(t.cmd().args(["--exit-zero"]));
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(
+        r.stdout.contains("literal-secret"),
+        "findings are still printed"
+    );
+    t.write(".cursor/mcp.json", "{\"mcpServers\": ");
+    assert_eq!(run(t.cmd().args(["--exit-zero"])).code, 2);
+}
+
+#[test]
+fn quiet_prints_diagnostics_without_the_summary() {
+    let t = Tree::new();
+    t.write(".mcp.json", github_mcp(GHP));
+    let loud = run_human(&t.root, &[]);
+    let quiet = run_human(&t.root, &["--quiet"]);
+    assert_eq!(quiet.code, 1);
+    assert!(loud.stdout.contains("MCP config file scanned"));
+    assert!(!quiet.stdout.contains("scanned"), "{}", quiet.stdout);
+    assert!(quiet.stdout.contains("literal-secret"), "{}", quiet.stdout);
+    let clean = Tree::new();
+    clean.write(".mcp.json", CLEAN_MCP);
+    let r = run_human(&clean.root, &["-q"]);
+    assert_eq!((r.code, r.stdout.as_str(), r.stderr.as_str()), (0, "", ""));
+}
+
+#[test]
+fn statistics_count_findings_per_rule() {
+    let t = Tree::new();
+    t.write(".mcp.json", github_mcp(GHP));
+    t.write(".cursor/mcp.json", api_key_mcp("acme"));
+    let (_, report) = run_json(&t.root, &[]);
+    let (code, stats) = run_json(&t.root, &["--statistics"]);
+    assert_eq!(code, 1, "the exit status is the check's");
+    let stats = stats.as_array().expect("an array of counts");
+    let total: u64 = stats.iter().map(|s| s["count"].as_u64().unwrap()).sum();
+    assert_eq!(total as usize, all_findings(&report).len());
+    for s in stats {
+        let rule = s["rule"].as_str().unwrap();
+        assert_eq!(
+            s["count"].as_u64().unwrap() as usize,
+            by_rule(&report, rule).len(),
+            "{rule}"
+        );
+    }
+    let secrets = stats
+        .iter()
+        .find(|s| s["rule"] == "literal-secret")
+        .unwrap();
+    assert_eq!(
+        (secrets["count"].as_u64(), secrets["severity"].as_str()),
+        (Some(2), Some("error"))
+    );
+    // Most frequent first.
+    let counts: Vec<u64> = stats.iter().map(|s| s["count"].as_u64().unwrap()).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    let text = run_human(&t.root, &["--statistics"]);
+    let line = text
+        .stdout
+        .lines()
+        .find(|l| l.contains("literal-secret"))
+        .expect("a line per rule");
+    assert!(
+        line.trim_start().starts_with("2 ") && line.contains("[2 fixable]"),
+        "{line}"
+    );
+    assert!(!text.stdout.contains(GHP));
+    assert_eq!(
+        run_human(&t.root, &["--statistics", "--format", "sarif"]).code,
+        2
+    );
+}
+
+#[test]
 fn fail_on_rejects_an_unknown_level() {
     let t = Tree::new();
     t.write(".mcp.json", CLEAN_MCP);

@@ -282,6 +282,7 @@ fn lint(paths: &[PathBuf], cwd: &Path) -> (Value, String, String) {
         &human::Style {
             color: false,
             width: 80,
+            quiet: false,
         },
     );
     let doc = serde_json::from_str(&json_text).expect("the JSON report parses");

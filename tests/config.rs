@@ -600,3 +600,184 @@ fn a_config_named_from_inside_its_client_directory_is_recognised() {
         assert_eq!(doc["findings"][0]["file"], "mcp.json", "{args:?}");
     }
 }
+
+/// A monorepo: each package keeps its own mcplint.toml, found above each
+/// file whatever directory mcplint runs from.
+#[test]
+fn each_file_follows_the_nearest_config_above_it() {
+    let d = repo();
+    let leak = std::fs::read_to_string(d.path().join(".mcp.json")).unwrap();
+    write(d.path(), "packages/a/.mcp.json", &leak);
+    write(d.path(), "packages/b/.mcp.json", &leak);
+    write(
+        d.path(),
+        "mcplint.toml",
+        "[rules]\ndisable = [\"supply-chain\", \"broad-credential\"]\n",
+    );
+    write(
+        d.path(),
+        "packages/a/mcplint.toml",
+        "[rules]\ndisable = [\"supply-chain\", \"broad-credential\"]\n[[ignore]]\nrule = \"literal-secret\"\npath = \".mcp.json\"\nreason = \"revoked demo token of package a\"\n",
+    );
+    let secrets_in = |doc: &Value| -> Vec<String> {
+        let mut files: Vec<String> = findings_of(doc, "literal-secret")
+            .map(|f| f["file"].as_str().unwrap().to_string())
+            .collect();
+        files.sort();
+        files
+    };
+    let (_, doc) = run(d.path(), &[]);
+    assert_eq!(
+        secrets_in(&doc),
+        [".mcp.json", "packages/b/.mcp.json"],
+        "{doc:#}"
+    );
+    assert_eq!(count(&doc, "stale-ignore"), 0, "{doc:#}");
+    // From inside the package, and from a sibling naming it: the same answer.
+    let (code, doc) = run(&d.path().join("packages/a"), &[]);
+    assert_eq!((code, secrets_in(&doc)), (0, vec![]), "{doc:#}");
+    let (_, doc) = run(&d.path().join("packages/b"), &["../a/.mcp.json", "."]);
+    assert_eq!(secrets_in(&doc), [".mcp.json"], "{doc:#}");
+    // A mistake in one package's config is reported on it, and the other
+    // packages are still linted under their own.
+    write(
+        d.path(),
+        "packages/b/mcplint.toml",
+        "[rules]\ndisable = [\"no-such-rule\"]\n",
+    );
+    let (code, doc) = run(d.path(), &[]);
+    assert_eq!(code, 2, "{doc:#}");
+    let invalid: Vec<&str> = findings_of(&doc, "invalid-config")
+        .map(|f| f["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(invalid, ["packages/b/mcplint.toml"], "{doc:#}");
+    assert_eq!(
+        secrets_in(&doc),
+        [".mcp.json", "packages/b/.mcp.json"],
+        "{doc:#}"
+    );
+    // --config applies one file to every path, overriding the nearer one.
+    let (_, doc) = run(d.path(), &["--config", "mcplint.toml", "packages/a"]);
+    assert_eq!(secrets_in(&doc), ["packages/a/.mcp.json"], "{doc:#}");
+    let (_, doc) = run(d.path(), &["--no-config", "packages/a"]);
+    assert!(count(&doc, "unpinned-package") > 0, "{doc:#}");
+}
+
+/// A `[[client]]` glob claims standard input and staged blobs by the name
+/// they stand for, like files on disk; staged blobs respect --max-file-size.
+#[test]
+fn client_globs_and_size_limits_apply_to_stdin_and_staged_blobs() {
+    let d = tempfile::tempdir().unwrap();
+    git(d.path(), &["init", "-q"]);
+    write(
+        d.path(),
+        "mcplint.toml",
+        "[rules]\ndisable = [\"supply-chain\", \"broad-credential\"]\n[[client]]\nglob = \"deploy/*.json\"\nclient = \"cursor\"\n",
+    );
+    // Claude Code syntax in a file the config says Cursor reads.
+    let text = r#"{"mcpServers": {"gh": {"command": "acme-gh", "env": {"GITHUB_TOKEN": "${GITHUB_TOKEN}"}}}}"#;
+    let out = Command::cargo_bin("mcplint")
+        .unwrap()
+        .current_dir(d.path())
+        .args([
+            "--format",
+            "json",
+            "-",
+            "--stdin-filename",
+            "deploy/servers.json",
+        ])
+        .env("HOME", d.path().join("no-home"))
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rules(&doc), ["unexpanded-reference"], "{doc:#}");
+    // Staged: the same file, claimed by the glob.
+    write(d.path(), "deploy/servers.json", text);
+    write(
+        d.path(),
+        "deploy/big/.mcp.json",
+        &format!(
+            "{{\"mcpServers\": {{}}, \"pad\": \"{}\"}}",
+            "x".repeat(4096)
+        ),
+    );
+    git(d.path(), &["add", "."]);
+    let (code, doc) = run(d.path(), &["--staged", "--max-file-size", "1K"]);
+    assert_eq!(code, 2, "{doc:#}");
+    assert_eq!(rules(&doc), ["unexpanded-reference"], "{doc:#}");
+    let errors = doc["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{doc:#}");
+    assert!(
+        errors[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("over the 1.0 KiB limit"),
+        "{doc:#}"
+    );
+}
+
+/// `[[credential]]`: the team's own token format is found like a built-in
+/// one (and masked), and a format that misses its own examples is a config
+/// error at that example.
+#[test]
+fn team_credential_formats_are_detected_and_checked_when_loaded() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::create_dir(d.path().join(".git")).unwrap();
+    let token = "acmedt_Q7hK2mX9pL4vR8sN3wB6yT1cF5gJ0dZe";
+    let format = |example: &str| {
+        format!(
+            "[rules]\ndisable = [\"supply-chain\"]\n\n[[credential]]\nid = \"acme-deploy-token\"\nprovider = \"Acme\"\nkind = \"deploy token\"\npattern = '''\\bacmedt_[A-Za-z0-9]{{32}}\\b'''\nkeywords = [\"acmedt_\"]\nprefix = \"acmedt_\"\nentropy = 3.0\nrotate = \"https://deploy.acme-corp.net/tokens\"\nexamples = [\"{example}\"]\nnegative_examples = [\"acmedt_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"]\n"
+        )
+    };
+    write(d.path(), "mcplint.toml", &format(token));
+    // Under a name that says nothing: only the format can find it.
+    write(
+        d.path(),
+        ".mcp.json",
+        &format!(
+            r#"{{"mcpServers": {{"deploy": {{"command": "acme-deploy", "args": ["--target", "{token}"]}}}}}}"#
+        ),
+    );
+    let (code, doc) = run(d.path(), &[]);
+    assert_eq!(code, 1, "{doc:#}");
+    let found: Vec<&Value> = findings_of(&doc, "literal-secret").collect();
+    assert_eq!(found.len(), 1, "{doc:#}");
+    assert!(
+        found[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Acme deploy token"),
+        "{doc:#}"
+    );
+    assert!(!doc.to_string().contains(token), "masked everywhere");
+    // Without the config the value is just an argument.
+    let (_, doc) = run(d.path(), &["--no-config"]);
+    assert_eq!(count(&doc, "literal-secret"), 0, "{doc:#}");
+    // An example its own pattern misses: an error on that example's line.
+    write(d.path(), "mcplint.toml", &format("acmedt_short"));
+    let (code, doc) = run(d.path(), &[]);
+    assert_eq!(code, 2, "{doc:#}");
+    let bad: Vec<&Value> = findings_of(&doc, "invalid-config").collect();
+    assert_eq!(bad.len(), 1, "{doc:#}");
+    assert_eq!(bad[0]["pointer"], "/credential/0/examples/0", "{doc:#}");
+    assert_eq!(bad[0]["line"], 13, "{doc:#}");
+    // A pattern that does not compile, and a built-in id.
+    write(
+        d.path(),
+        "mcplint.toml",
+        &format(token)
+            .replace("{32}", "{32")
+            .replace("acme-deploy-token", "github-classic-pat"),
+    );
+    let (_, doc) = run(d.path(), &[]);
+    let messages: Vec<&str> = findings_of(&doc, "invalid-config")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("id of a built-in format")),
+        "{messages:?}"
+    );
+}

@@ -131,3 +131,123 @@ fn covers_the_providers_mcp_servers_use() {
         );
     }
 }
+
+/// Data files whose formats belong to no single provider (a PEM key, a JWT,
+/// a password in a database URL), so there is no one page to rotate them
+/// at. Every format in any other file names its provider's page.
+const PROVIDERLESS_FILES: &[&str] = &["database.toml", "generic.toml"];
+
+#[test]
+fn rotate_links_are_plain_https_pages_and_every_provider_format_has_one() {
+    let names: BTreeSet<&str> = data::FILES.iter().map(|(name, _)| *name).collect();
+    for file in PROVIDERLESS_FILES {
+        assert!(
+            names.contains(file),
+            "PROVIDERLESS_FILES names {file}, which is not a data file"
+        );
+    }
+    let mut failures = Vec::new();
+    let mut linked = 0;
+    for file in data::FILES {
+        let name = file.0;
+        let specs = data::load(std::slice::from_ref(file)).expect("every data file parses");
+        for s in &specs {
+            match &s.rotate {
+                Some(url) => {
+                    linked += 1;
+                    if let Err(why) = check_rotate_url(url) {
+                        failures.push(format!("{name}: {}: rotate {url:?} {why}", s.id));
+                    }
+                }
+                None if !PROVIDERLESS_FILES.contains(&name) => failures.push(format!(
+                    "{name}: {}: no rotate page (only {PROVIDERLESS_FILES:?} may omit it)",
+                    s.id
+                )),
+                None => {}
+            }
+        }
+    }
+    assert!(linked > 0, "no format names a rotate page");
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn rotate_url_check_rejects_what_it_should() {
+    for good in [
+        "https://github.com/settings/tokens",
+        "https://console.aws.amazon.com/iam/home#/security_credentials",
+        "https://docs.gitlab.com/user/clusters/agent/work_with_agent/#reset-the-agent-token",
+        "https://api-dashboard.search.brave.com/app/keys",
+        "https://kagi.com/api",
+    ] {
+        assert_eq!(check_rotate_url(good), Ok(()), "{good}");
+    }
+    for bad in [
+        "http://github.com/settings/tokens",
+        "github.com/settings/tokens",
+        "https://github.com/settings/tokens?type=beta",
+        "https://github.com/settings/ tokens",
+        "https://github.com/settings/tokens\n",
+        "https://dev.azure.com/{organization}/_usersSettings/tokens",
+        "https://app.example.com/orgs/<org>/keys",
+        "https://",
+        "https:///settings",
+        "https://localhost/keys",
+        "https://127.0.0.1/keys",
+        "https://user@github.com/settings",
+        "https://github.com:443/settings",
+        "https://-github.com/settings",
+        "https://github-.com/settings",
+        "https://github..com/settings",
+        "https://GitHub.com/settings",
+        "https://github.c/settings",
+        "https://github.com./settings",
+    ] {
+        assert!(check_rotate_url(bad).is_err(), "accepted {bad:?}");
+    }
+}
+
+/// A rotate link: `https://`, a lower-case DNS name (no port, userinfo or IP
+/// address), then an optional path and fragment; no query string, no
+/// whitespace and no `{id}` / `<id>` placeholder to fill in.
+fn check_rotate_url(url: &str) -> Result<(), String> {
+    let rest = url
+        .strip_prefix("https://")
+        .ok_or("does not start with https://")?;
+    if url.chars().any(char::is_whitespace) {
+        return Err("contains whitespace".into());
+    }
+    if url.contains('?') {
+        return Err("has a query string".into());
+    }
+    if url.contains(['{', '}', '<', '>']) {
+        return Err("has a placeholder to fill in".into());
+    }
+    let end = rest.find(['/', '#']).unwrap_or(rest.len());
+    let host = &rest[..end];
+    let labels: Vec<&str> = host.split('.').collect();
+    if labels.len() < 2 || host.len() > 253 {
+        return Err(format!("host {host:?} is not a domain name"));
+    }
+    for label in &labels {
+        let ok = (1..=63).contains(&label.len())
+            && label
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && !label.starts_with('-')
+            && !label.ends_with('-');
+        if !ok {
+            return Err(format!("host {host:?} has a bad label {label:?}"));
+        }
+    }
+    let tld = labels[labels.len() - 1];
+    if tld.len() < 2 || !tld.chars().all(|c| c.is_ascii_lowercase()) {
+        return Err(format!("host {host:?} has no alphabetic top-level domain"));
+    }
+    Ok(())
+}

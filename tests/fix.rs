@@ -372,6 +372,12 @@ fn a_committed_secret_is_reported_as_exposed_in_history() {
         "{stderr}"
     );
     assert!(stderr.contains("revoke and rotate"), "{stderr}");
+    // The classic PAT's own revocation page, from the credential data.
+    assert!(
+        stderr
+            .contains("revoke GITHUB_PERSONAL_ACCESS_TOKEN at https://github.com/settings/tokens"),
+        "{stderr}"
+    );
 }
 
 #[cfg(unix)]
@@ -570,4 +576,104 @@ fn a_secret_default_becomes_a_plain_reference() {
     assert!(std::fs::read_to_string(d.path().join(".env"))
         .unwrap()
         .contains(PAT));
+}
+
+#[test]
+fn read_only_modes_only_under_unsafe_fixes() {
+    let d = repo();
+    let text = "{\n  \"mcpServers\": {\n    \"github\": {\n      \"command\": \"docker\",\n      \"args\": [\"run\", \"-i\", \"--rm\", \"-e\", \"GITHUB_PERSONAL_ACCESS_TOKEN\", \"ghcr.io/github/github-mcp-server:v0.9.0\"],\n      \"env\": { \"GITHUB_PERSONAL_ACCESS_TOKEN\": \"${GITHUB_PAT}\" }\n    },\n    \"db\": {\n      \"command\": \"uvx\",\n      \"args\": [\n        \"postgres-mcp==0.3.0\"\n      ]\n    }\n  }\n}\n";
+    std::fs::write(d.path().join(".mcp.json"), text).unwrap();
+    mcplint(d.path(), &["--fix"]);
+    assert_eq!(
+        std::fs::read_to_string(d.path().join(".mcp.json")).unwrap(),
+        text,
+        "safe fixes never narrow a server"
+    );
+    let out = mcplint(d.path(), &["--fix", "--unsafe-fixes"]);
+    let fixed = std::fs::read_to_string(d.path().join(".mcp.json")).unwrap();
+    let expected = text
+        .replace(
+            "\"GITHUB_PERSONAL_ACCESS_TOKEN\", \"ghcr.io",
+            "\"GITHUB_PERSONAL_ACCESS_TOKEN\", \"-e\", \"GITHUB_READ_ONLY\", \"ghcr.io",
+        )
+        .replace(
+            "\"${GITHUB_PAT}\" }",
+            "\"${GITHUB_PAT}\", \"GITHUB_READ_ONLY\": \"1\" }",
+        )
+        .replace(
+            "\"postgres-mcp==0.3.0\"\n",
+            "\"postgres-mcp==0.3.0\",\n        \"--access-mode=restricted\"\n",
+        );
+    assert_eq!(fixed, expected, "{}", printed(&out));
+    assert!(
+        !printed(&out).contains("unnarrowed-server"),
+        "{}",
+        printed(&out)
+    );
+    let again = mcplint(d.path(), &["--fix", "--unsafe-fixes"]);
+    assert_eq!(
+        std::fs::read_to_string(d.path().join(".mcp.json")).unwrap(),
+        expected
+    );
+    assert!(
+        printed(&again).contains("nothing to fix"),
+        "{}",
+        printed(&again)
+    );
+}
+
+#[test]
+fn diff_of_an_unparsable_file_is_an_error_not_a_pass() {
+    let d = repo();
+    std::fs::write(
+        d.path().join(".mcp.json"),
+        "{\n  // a comment Claude Code rejects\n  \"mcpServers\": {}\n}\n",
+    )
+    .unwrap();
+    let out = mcplint(d.path(), &["--diff"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        printed(&out).contains(".mcp.json could not be parsed"),
+        "{}",
+        printed(&out)
+    );
+}
+
+#[test]
+fn a_secret_flag_moves_to_the_variable_the_server_reads() {
+    let d = repo();
+    let key = "sk_live_51MCPLINTq8Xb2kR7hJ3nV5cW9pL4tY6uZ0aS1dF2gH3jK4lM5nB6vC7xQ8wE9rT0yU1iO2pA3sD4fG5hJ6kL7";
+    let token = "sbp_0a1b2c3d4e5f60718293a4b5c6d7e8f9a0b1c2d3";
+    let text = format!(
+        "{{\n  \"mcpServers\": {{\n    \"stripe\": {{\n      \"command\": \"npx\",\n      \"args\": [\"-y\", \"@stripe/mcp@0.2.4\", \"--tools=customers.read\", \"--api-key={key}\"]\n    }},\n    \"supabase\": {{\n      \"command\": \"npx\",\n      \"args\": [\n        \"-y\",\n        \"@supabase/mcp-server-supabase@0.4.5\",\n        \"--access-token\",\n        \"{token}\",\n        \"--read-only\"\n      ],\n      \"env\": {{\n        \"NODE_ENV\": \"production\"\n      }}\n    }}\n  }}\n}}\n"
+    );
+    std::fs::write(d.path().join(".mcp.json"), &text).unwrap();
+    let out = mcplint(d.path(), &["--fix"]);
+    assert!(!printed(&out).contains(key) && !printed(&out).contains(token));
+    let fixed = std::fs::read_to_string(d.path().join(".mcp.json")).unwrap();
+    let expected = text
+        .replace(
+            &format!(", \"--api-key={key}\"]\n"),
+            "],\n      \"env\": { \"STRIPE_SECRET_KEY\": \"${STRIPE_SECRET_KEY}\" }\n",
+        )
+        .replace(&format!("\"--access-token\",\n        \"{token}\",\n        "), "")
+        .replace(
+            "\"NODE_ENV\": \"production\"\n",
+            "\"NODE_ENV\": \"production\",\n        \"SUPABASE_ACCESS_TOKEN\": \"${SUPABASE_ACCESS_TOKEN}\"\n",
+        );
+    assert_eq!(fixed, expected, "{}", printed(&out));
+    let env = std::fs::read_to_string(d.path().join(".env")).unwrap();
+    assert!(env.contains(&format!("STRIPE_SECRET_KEY={key}\n")), "{env}");
+    assert!(
+        env.contains(&format!("SUPABASE_ACCESS_TOKEN={token}\n")),
+        "{env}"
+    );
+    // Claude Desktop expands nothing: an env value would be as literal as the flag.
+    let desktop = d.path().join("claude_desktop_config.json");
+    let desktop_text = format!(
+        "{{\"mcpServers\": {{\"stripe\": {{\"command\": \"npx\", \"args\": [\"-y\", \"@stripe/mcp@0.2.4\", \"--api-key={key}\"]}}}}}}"
+    );
+    std::fs::write(&desktop, &desktop_text).unwrap();
+    mcplint(d.path(), &["--fix", "claude_desktop_config.json"]);
+    assert_eq!(std::fs::read_to_string(&desktop).unwrap(), desktop_text);
 }

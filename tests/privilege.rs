@@ -276,6 +276,16 @@ fn broad_scopes_wherever_they_are_written() {
         r#""github": {"command": "github-mcp-server", "args": ["stdio", "--oauth-scopes", "repo,read:org"], "env": {"GITHUB_OAUTH_SCOPES": "delete_repo"}}"#,
     );
     assert_eq!(scope_findings(".mcp.json", &env), ["repo", "delete_repo"]);
+    // The server's URL names the provider when its name does not.
+    let by_url = mcp(
+        r#""gh": {"type": "http", "url": "https://api.githubcopilot.com/mcp/", "oauth": {"scopes": "write:packages"}}"#,
+    );
+    assert_eq!(scope_findings(".mcp.json", &by_url), ["write:packages"]);
+    // So does the package of a recognised server.
+    let by_package = mcp(
+        r#""ci": {"command": "npx", "args": ["-y", "@zereight/mcp-gitlab"], "env": {"GITLAB_OAUTH_SCOPES": "api"}}"#,
+    );
+    assert_eq!(scope_findings(".mcp.json", &by_package), ["api"]);
     // A scope= URL parameter.
     let url = mcp(
         r#""slack": {"type": "http", "url": "https://slack-mcp.acme-corp.net/mcp?scope=chat:write.public,channels:read"}"#,
@@ -296,4 +306,52 @@ fn narrow_scopes_and_unknown_contexts_are_left_alone() {
             "{narrow}"
         );
     }
+}
+
+/// The text after applying every `overbroad-scope` fix of `text`.
+fn scopes_fixed(name: &str, text: &str) -> String {
+    let report = lint(name, text);
+    let mut edits: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule.id == "overbroad-scope")
+        .filter_map(|f| f.fix.as_ref())
+        .inspect(|fix| assert_eq!(fix.applicability, mcplint::finding::Applicability::Unsafe))
+        .flat_map(|fix| fix.edits.clone())
+        .collect();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+    let mut out = text.to_string();
+    for e in edits {
+        out.replace_range(e.span.range(), &e.replacement);
+    }
+    out
+}
+
+#[test]
+fn a_scope_with_a_catalogued_narrower_scope_is_swapped_for_it() {
+    // `admin:org` → `read:org` already listed: left for the user; `write:packages` → `read:packages`;
+    // `repo` has no single narrower scope (the catalog says: a fine-grained token).
+    let claude = mcp(
+        r#""github": {"type": "http", "url": "https://api.githubcopilot.com/mcp/", "oauth": {"scopes": "repo write:packages read:org admin:org"}}"#,
+    );
+    assert_eq!(
+        scopes_fixed(".mcp.json", &claude),
+        claude.replace("write:packages", "read:packages")
+    );
+    // Graph permissions keep their resource prefix.
+    let graph = mcp(
+        r#""m365": {"type": "http", "url": "https://m365-mcp.acme-corp.net/mcp", "oauth": {"scopes": "https://graph.microsoft.com/Files.ReadWrite offline_access"}}"#,
+    );
+    assert_eq!(
+        scopes_fixed(".mcp.json", &graph),
+        graph.replace("/Files.ReadWrite", "/Files.Read")
+    );
+    // Google scope URLs are swapped whole; the fixed file has no broad scope left.
+    let gemini = r#"{"mcpServers": {"bq": {"httpUrl": "https://bq-mcp.acme-corp.net/mcp", "oauth": {"enabled": true, "scopes": ["https://www.googleapis.com/auth/bigquery"]}}}}"#;
+    let fixed = scopes_fixed(".gemini/settings.json", gemini);
+    assert_eq!(
+        fixed,
+        gemini.replace("auth/bigquery", "auth/bigquery.readonly")
+    );
+    assert!(scope_findings(".gemini/settings.json", &fixed).is_empty());
 }

@@ -82,7 +82,11 @@ fn every_scope_example_is_ranked_by_its_entry() {
 }
 
 fn judge(server_json: &str) -> Vec<(String, Expect)> {
-    let text = format!("{{\"mcpServers\": {{\"s\": {server_json}}}}}");
+    judge_config(format!("{{\"mcpServers\": {{\"s\": {server_json}}}}}"))
+}
+
+/// Every profile's verdict on the first server of a `.mcp.json` text.
+fn judge_config(text: String) -> Vec<(String, Expect)> {
     let format = formats::for_path(std::path::Path::new(".mcp.json")).unwrap();
     let source = SourceFile {
         path: PathBuf::from(".mcp.json"),
@@ -131,4 +135,106 @@ fn every_server_profile_example_holds() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A server example as a pretty-printed `.mcp.json`, the way people write it.
+fn pretty_config(server_json: &str) -> String {
+    let server: serde_json::Value = serde_json::from_str(server_json).expect("example is JSON");
+    let config = serde_json::json!({ "mcpServers": { "s": server } });
+    serde_json::to_string_pretty(&config).unwrap() + "\n"
+}
+
+/// Apply the `unnarrowed-server` fix that `profile` offers for a linted
+/// config, if it offers one.
+fn narrowed_by_fix(text: &str, profile: &servers::Profile) -> Option<String> {
+    let format = formats::for_path(std::path::Path::new(".mcp.json")).unwrap();
+    let report = mcplint::engine::lint_source(
+        SourceFile {
+            path: PathBuf::from(".mcp.json"),
+            display: ".mcp.json".into(),
+            text: text.to_string(),
+        },
+        format,
+    );
+    let fix = report
+        .findings
+        .iter()
+        .filter(|f| f.rule.id == "unnarrowed-server")
+        .filter(|f| f.message.contains(&format!("({})", profile.name)))
+        .find_map(|f| f.fix.clone())?;
+    assert_eq!(fix.applicability, mcplint::finding::Applicability::Unsafe);
+    let mut edits = fix.edits.clone();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+    let mut out = text.to_string();
+    for e in edits {
+        out.replace_range(e.span.range(), &e.replacement);
+    }
+    Some(out)
+}
+
+/// Every narrowing fix of every profile is exercised by a `wide` example
+/// of that profile, and applying it leaves a server the profile judges
+/// narrowed, in a file that still parses.
+#[test]
+fn every_narrowing_fix_narrows_its_examples() {
+    let mut failures = Vec::new();
+    for p in servers::builtin() {
+        let fixes = p.narrow.as_ref().map_or(&[][..], |n| &n.fix[..]);
+        let mut used = vec![false; fixes.len()];
+        for e in p.example.iter().filter(|e| e.expect == Expect::Wide) {
+            let text = pretty_config(&e.server);
+            let Some(fixed) = narrowed_by_fix(&text, p) else {
+                continue;
+            };
+            if serde_json::from_str::<serde_json::Value>(&fixed).is_err() {
+                failures.push(format!("{}: fix breaks the JSON:\n{fixed}", p.id));
+                continue;
+            }
+            let verdict = judge_config(fixed.clone());
+            if verdict.iter().find(|(id, _)| *id == p.id).map(|(_, v)| *v) != Some(Expect::Narrowed)
+            {
+                failures.push(format!(
+                    "{}: still not narrowed after the fix:\n{fixed}",
+                    p.id
+                ));
+            }
+            let source = SourceFile {
+                path: PathBuf::from(".mcp.json"),
+                display: ".mcp.json".into(),
+                text: text.clone(),
+            };
+            let format = formats::for_path(std::path::Path::new(".mcp.json")).unwrap();
+            let root = json::parse(&source.text, 0, Flavor::Strict).unwrap();
+            let file = McpFile::build(&source, format, &root);
+            if let Some(chosen) = p.narrowing_fix(&Launch::of(&file, 0)) {
+                let i = fixes.iter().position(|f| std::ptr::eq(f, chosen)).unwrap();
+                used[i] = true;
+            }
+        }
+        for (fix, used) in fixes.iter().zip(used) {
+            if !used {
+                failures.push(format!(
+                    "{}: no wide example exercises the fix {:?}",
+                    p.id, fix.title
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// Servers without a read-only mode are never "fixed" with a setting
+/// they ignore, which would only hide the finding.
+#[test]
+fn no_narrowing_fix_for_servers_that_ignore_it() {
+    for server in [
+        r#"{"command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"]}"#,
+        r#"{"command": "docker", "args": ["run", "-i", "--rm", "mcp/github"]}"#,
+        r#"{"command": "npx", "args": ["-y", "@modelcontextprotocol/server-gitlab"]}"#,
+        r#"{"command": "docker", "args": ["run", "-i", "--rm", "crystaldba/postgres-mcp"]}"#,
+    ] {
+        for p in servers::builtin() {
+            assert_eq!(narrowed_by_fix(&pretty_config(server), p), None, "{server}");
+        }
+    }
 }

@@ -60,6 +60,7 @@ fn human_report_of_every_fixture() {
             &human::Style {
                 color: false,
                 width: 80,
+                quiet: false,
             },
         );
         insta::assert_snapshot!(format!("human_{name}"), text);

@@ -139,6 +139,12 @@ thread_local! {
 const MEMO_LIMIT: usize = 1 << 16;
 
 /// Every credential format, with the keyword prefilter over all of them.
+impl std::fmt::Debug for Detectors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Detectors({} formats)", self.list.len())
+    }
+}
+
 pub struct Detectors {
     pub list: Vec<Detector>,
     keywords: AhoCorasick,
@@ -239,6 +245,21 @@ impl Detectors {
             self.list[i].matches(text, name.as_ref(), &mut hits);
         }
         resolve_overlaps(hits)
+    }
+
+    /// [`Detectors::scan`] with the team's own formats too, when there are any.
+    pub fn scan_with(
+        &'static self,
+        extra: Option<&'static Detectors>,
+        text: &str,
+        name: Option<&str>,
+    ) -> Vec<Hit> {
+        let mut hits = self.scan(text, name);
+        if let Some(extra) = extra {
+            hits.extend(extra.scan(text, name));
+            hits = resolve_overlaps(hits);
+        }
+        hits
     }
 
     /// Judge one example value exactly as a config value would be judged.

@@ -12,6 +12,7 @@ use std::thread::{Scope, ScopedJoinHandle};
 use git2::{ObjectType, Oid, Repository};
 use sha2::{Digest, Sha256};
 
+use crate::config::Team;
 use crate::engine::{self, FileReport};
 use crate::formats::Format;
 use crate::rules::{LITERAL_SECRET, SECRET_RULES};
@@ -89,6 +90,9 @@ fn lint_bytes(bytes: Vec<u8>, blob: &Blob) -> FileReport {
         Path::new(&blob.path),
         blob.path.clone(),
         blob.format,
+        // NOTE: the built-in credential formats only; a team's own, from an
+        // mcplint.toml, belong to the tree it covers today, not to the past.
+        Team::default(),
         SECRET_RULES,
     )
 }

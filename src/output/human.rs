@@ -19,6 +19,8 @@ use crate::source::LineIndex;
 pub struct Style {
     pub color: bool,
     pub width: usize,
+    /// Diagnostics only, without the summary line (`--quiet`).
+    pub quiet: bool,
 }
 
 fn handler(style: &Style) -> GraphicalReportHandler {
@@ -102,7 +104,9 @@ pub fn render(report: &Report, style: &Style) -> String {
         let _ = handler.render_report(&mut out, &d);
         out.push('\n');
     }
-    out.push_str(&summary(report));
+    if !style.quiet {
+        out.push_str(&summary(report));
+    }
     out
 }
 

@@ -9,7 +9,7 @@ pub static META: RuleMeta = RuleMeta {
     summary: "a credential is sent to a server over plain http:// or ws://",
     category: Category::Transport,
     severity: Severity::Error,
-    fix: FixAvailability::None,
+    fix: FixAvailability::Sometimes,
     docs: include_str!("insecure_transport.md"),
 };
 

@@ -1,13 +1,13 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
-use crate::finding::{Category, Finding, Severity};
-use crate::scopes::{self, Rank};
+use crate::finding::{Applicability, Category, Edit, Finding, Fix, Severity};
+use crate::scopes::{self, Catalog, Rank, Scope};
 
 pub static META: RuleMeta = RuleMeta {
     id: "overbroad-scope",
     summary: "an OAuth or API scope grants more than a narrower one would",
     category: Category::Scope,
     severity: Severity::Warning,
-    fix: FixAvailability::None,
+    fix: FixAvailability::Sometimes,
     docs: include_str!("overbroad_scope.md"),
 };
 
@@ -30,7 +30,7 @@ impl Rule for OverbroadScope {
                     continue;
                 }
                 let scope = &used.scope;
-                let finding = Finding::new(
+                let mut finding = Finding::new(
                     &META,
                     used.span,
                     format!(
@@ -44,6 +44,21 @@ impl Rule for OverbroadScope {
                 .help(format!("request the narrower {}", entry.narrower))
                 .at(&site.pointer, server.map(|s| s.name))
                 .discriminator(format!("scope:{scope}"));
+                let listed: Vec<&str> = scopes::split(site.text())
+                    .into_iter()
+                    .map(|(_, s)| s)
+                    .collect();
+                if let Some(narrower) = narrower_scope(catalog, entry, scope, &listed) {
+                    finding = finding.with_fix(Fix {
+                        title: format!("request `{narrower}` instead"),
+                        applicability: Applicability::Unsafe,
+                        edits: vec![Edit {
+                            span: used.span,
+                            replacement: narrower,
+                        }],
+                        extraction: None,
+                    });
+                }
                 cx.report(finding);
             }
         }
@@ -58,4 +73,32 @@ fn rank_words(rank: Rank) -> &'static str {
         Rank::Admin => "an admin scope",
         Rank::OrgWide => "org-wide",
     }
+}
+
+/// The scope to write instead of `used`, when the catalog names a single,
+/// lower-ranked scope of its own as the narrower choice and the list does
+/// not already hold it. A prefix the catalog entry leaves out (Graph's
+/// `https://graph.microsoft.com/`) is kept.
+fn narrower_scope(catalog: &Catalog, entry: &Scope, used: &str, listed: &[&str]) -> Option<String> {
+    let narrower = catalog
+        .scope
+        .iter()
+        .find(|s| s.value == entry.narrower && !s.value.contains('*'))?;
+    if narrower.rank >= entry.rank || narrower.value.contains(['"', '\\', '\'']) {
+        return None;
+    }
+    // A policy ARN is not replaced by a bare policy name.
+    if entry.value.contains('/') != narrower.value.contains('/') {
+        return None;
+    }
+    let prefix = match used.strip_suffix(entry.value.as_str()) {
+        Some(prefix) => prefix,
+        None if entry.value.contains('*') && !used.contains('/') => "",
+        None => return None,
+    };
+    let replacement = format!("{prefix}{}", narrower.value);
+    (!listed
+        .iter()
+        .any(|s| *s == replacement || *s == narrower.value))
+    .then_some(replacement)
 }

@@ -9,7 +9,7 @@ pub static META: RuleMeta = RuleMeta {
     summary: "a variable reference the client does not expand is sent literally",
     category: Category::Expansion,
     severity: Severity::Error,
-    fix: FixAvailability::None,
+    fix: FixAvailability::Sometimes,
     docs: include_str!("unexpanded_reference.md"),
 };
 

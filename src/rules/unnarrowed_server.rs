@@ -1,13 +1,16 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
-use crate::finding::{Category, Finding, Severity};
-use crate::servers::{self, Launch};
+use crate::finding::{Applicability, Category, Finding, Fix, Severity};
+use crate::formats::{Field, Language};
+use crate::json_edit::{self, string};
+use crate::model::{McpFile, Server};
+use crate::servers::{self, Launch, NarrowFix};
 
 pub static META: RuleMeta = RuleMeta {
     id: "unnarrowed-server",
     summary: "a server that offers narrowing runs with everything it can do, or is widened",
     category: Category::Scope,
     severity: Severity::Warning,
-    fix: FixAvailability::None,
+    fix: FixAvailability::Sometimes,
     docs: include_str!("unnarrowed_server.md"),
 };
 
@@ -47,31 +50,95 @@ impl Rule for UnnarrowedServer {
                     continue;
                 }
                 let suggest = profile.narrow.as_ref().map_or("", |n| n.suggest.as_str());
-                cx.report(
-                    Finding::new(
-                        &META,
-                        server.name_span,
-                        format!(
-                            "`{}` ({}) runs with every tool it offers{}",
-                            server.name,
-                            profile.name,
-                            if profile.destructive_tools.is_empty() {
-                                ""
-                            } else {
-                                ", write tools included"
-                            }
-                        ),
-                    )
-                    .label("not narrowed")
-                    .help(if suggest.is_empty() {
-                        "narrow it to the tools this project needs".to_string()
-                    } else {
-                        suggest.to_string()
-                    })
-                    .at(&server.pointer, Some(server.name))
-                    .discriminator(format!("wide:{}", profile.id)),
-                );
+                let fix = profile
+                    .narrowing_fix(&launch)
+                    .and_then(|fix| narrowing_fix(file, server, &launch, fix));
+                let mut finding = Finding::new(
+                    &META,
+                    server.name_span,
+                    format!(
+                        "`{}` ({}) runs with every tool it offers{}",
+                        server.name,
+                        profile.name,
+                        if profile.destructive_tools.is_empty() {
+                            ""
+                        } else {
+                            ", write tools included"
+                        }
+                    ),
+                )
+                .label("not narrowed")
+                .help(if suggest.is_empty() {
+                    "narrow it to the tools this project needs".to_string()
+                } else {
+                    suggest.to_string()
+                })
+                .at(&server.pointer, Some(server.name))
+                .discriminator(format!("wide:{}", profile.id));
+                if let Some(fix) = fix {
+                    finding = finding.with_fix(fix);
+                }
+                cx.report(finding);
             }
         }
     }
+}
+
+/// The unsafe fix adding a narrowing setting to a server entry, in JSON
+/// files (TOML and YAML entries keep the advice).
+fn narrowing_fix(file: &McpFile, server: &Server, launch: &Launch, fix: &NarrowFix) -> Option<Fix> {
+    if !matches!(file.format.language, Language::Json | Language::Jsonc) {
+        return None;
+    }
+    let text = file.source.text.as_str();
+    let node = server.node;
+    let key_of = |field: Field| file.format.layout.key(field);
+    // `"name": "value"` into the map at `key`, creating the map if needed.
+    let set = |key: &str, name: &str, value: &str| match node.get(key) {
+        Some(map) => json_edit::insert_member(text, map, name, &string(value)),
+        None => json_edit::insert_member(
+            text,
+            node,
+            key,
+            &format!("{{ {}: {} }}", string(name), string(value)),
+        ),
+    };
+    let mut edits = Vec::new();
+    let what = if let (Some(name), Some(value)) = (&fix.env, &fix.value) {
+        edits.push(set(key_of(Field::Env)?, name, value)?);
+        // A container sees only the variables `docker run -e` passes on.
+        if let Some((_, image_span)) = launch.image() {
+            let args = node.get(key_of(Field::Args)?)?;
+            let image = args.elements().iter().find(|e| e.span == image_span)?;
+            edits.push(json_edit::insert_before(
+                text,
+                image,
+                &[string("-e"), string(name)],
+            ));
+        }
+        format!("set {name}={value}")
+    } else if let Some(flag) = &fix.arg {
+        // OpenCode's `command` array holds the program and its arguments.
+        let args_key = key_of(Field::Args).or_else(|| {
+            node.get("command")
+                .filter(|c| matches!(c.value, crate::parse::Value::Array(_)))
+                .map(|_| "command")
+        })?;
+        edits.push(match node.get(args_key) {
+            Some(args) => json_edit::push_element(text, args, &string(flag))?,
+            None => json_edit::insert_member(text, node, args_key, &format!("[{}]", string(flag)))?,
+        });
+        format!("add `{flag}` to its arguments")
+    } else if let (Some(name), Some(value)) = (&fix.header, &fix.value) {
+        edits.push(set(key_of(Field::Headers)?, name, value)?);
+        format!("send the header {name}: {value}")
+    } else {
+        return None;
+    };
+    Some(Fix {
+        title: format!("{}: {what}", fix.title),
+        applicability: Applicability::Unsafe,
+        edits,
+        extraction: None,
+    })
 }

@@ -1,0 +1,171 @@
+mod codex;
+mod fix;
+mod flag_to_env;
+
+use super::{place, Context, FixAvailability, Rule, RuleMeta};
+use crate::analysis::{Candidate, Recognised};
+use crate::carriers::How;
+use crate::clients::Spelling;
+use crate::detect::{Detector, Detectors, HitState};
+use crate::finding::{Category, Confidence, Finding, Severity};
+use crate::formats::Field;
+use crate::model::Site;
+use crate::varname;
+
+pub static META: RuleMeta = RuleMeta {
+    id: "literal-secret",
+    summary: "a credential is written literally in an MCP config",
+    category: Category::Secret,
+    severity: Severity::Error,
+    fix: FixAvailability::Sometimes,
+    docs: include_str!("literal_secret.md"),
+};
+
+pub struct LiteralSecret;
+
+impl Rule for LiteralSecret {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, cx: &mut Context) {
+        let file = cx.file;
+        let mut ordinal = std::collections::HashMap::new();
+        for c in &cx.analysis.candidates {
+            if c.state == HitState::Placeholder {
+                continue;
+            }
+            let site = &file.sites[c.site];
+            let server = file.server_of(site).map(|s| s.name);
+            let place = place::describe(site, c.name.as_deref(), c.how);
+            let what = match c.recognised {
+                // "Generic" and "Database" formats are named by their kind alone.
+                Recognised::Format(d)
+                    if matches!(d.spec.provider.as_str(), "Generic" | "Database") =>
+                {
+                    d.spec.kind.clone()
+                }
+                Recognised::Format(d) => format!("{} {}", d.spec.provider, d.spec.kind),
+                Recognised::Name => "credential".to_string(),
+            };
+            let n = ordinal.entry(c.site).or_insert(0usize);
+            *n += 1;
+            let var = varname::for_credential(server, c.name.as_deref(), c.how);
+            let mut finding = if c.state == HitState::BadChecksum {
+                Finding::new(
+                    &META,
+                    c.span,
+                    format!(
+                        "value in {place} is shaped like a {what} but its checksum does not verify"
+                    ),
+                )
+                .severity(Severity::Warning)
+                .confidence(Confidence::Low)
+                .label("checksum fails: a mistyped token or a hand-made example")
+            } else {
+                let confidence = match c.recognised {
+                    Recognised::Format(_) => Confidence::High,
+                    Recognised::Name => Confidence::Medium,
+                };
+                Finding::new(&META, c.span, format!("literal {what} in {place}"))
+                    .confidence(confidence)
+                    .label(format!("{what} written literally ({})", c.preview))
+            };
+            let mut help = instead(cx, site, c, &var);
+            if let Recognised::Format(d) = c.recognised {
+                if let (true, Some(note)) = (d.spec.broad, &d.spec.privilege) {
+                    help.push_str(&format!("\nthis kind of credential is broad: {note}"));
+                }
+            }
+            if let Some(link) = rotate_link(c) {
+                help.push_str(&format!(
+                    "\nonce committed or shared, revoke and rotate it: {link}"
+                ));
+            }
+            finding = finding
+                .help(help)
+                .at(&site.pointer, server)
+                .secret(c.preview.clone())
+                .discriminator(format!("{}#{n}", recognised_id(c)));
+            if let Some(fix) = fix::extraction_fix(cx, site, c, &var) {
+                finding = finding.with_fix(fix);
+            }
+            cx.report(finding);
+        }
+    }
+}
+
+/// The page where the matched format's credentials are revoked.
+fn rotate_link(c: &Candidate) -> Option<&'static str> {
+    match c.recognised {
+        Recognised::Format(d) => d.spec.rotate.as_deref(),
+        Recognised::Name => None,
+    }
+}
+
+fn recognised_id(c: &Candidate) -> &'static str {
+    match c.recognised {
+        Recognised::Format(d) => d.spec.id.as_str(),
+        Recognised::Name => "named",
+    }
+}
+
+/// The built-in credential format a finding of this rule recognised (read
+/// back from its discriminator, `<format id>#<n>`); `None` for a value
+/// that only its name made a secret, or a team's own format.
+pub fn credential_format(finding: &Finding) -> Option<&'static Detector> {
+    if !std::ptr::eq(finding.rule, &META) {
+        return None;
+    }
+    let (id, _) = finding.discriminator.rsplit_once('#')?;
+    Detectors::builtin().list.iter().find(|d| d.spec.id == id)
+}
+
+/// What to write instead, in the owning client's own idiom.
+fn instead(cx: &Context, site: &Site, c: &Candidate, var: &str) -> String {
+    let dialect = &cx.file.format.client.dialect;
+    let client = cx.file.format.client.name;
+    match site.field {
+        Field::SettingsEnv => {
+            return format!(
+                "settings files are read as written: remove the value and export {var} in the shell that starts {client} (or keep it only in a git-ignored file)"
+            );
+        }
+        Field::Other if !dialect.expands_in(Field::Other) => {
+            return format!(
+                "{client} reads this field as written and expands no reference in it: keep the value out of committed files (move this server to a git-ignored or per-user config, or let the client prompt for it)"
+            );
+        }
+        _ => {}
+    }
+    let reference = match dialect.spell(site.field, var) {
+        Spelling::Advice(advice) => return advice,
+        Spelling::Reference(reference) => reference,
+    };
+    match c.how {
+        Some(How::Header) => {
+            // Keep the scheme (`Bearer `) outside the reference.
+            let scheme = site.text()[..c.range.start]
+                .trim_end()
+                .rsplit([' ', ':', '"'])
+                .next()
+                .filter(|w| !w.is_empty())
+                .map(|w| format!("{w} "))
+                .unwrap_or_default();
+            format!("write \"{scheme}{reference}\" and set {var} in the environment that starts {client}")
+        }
+        Some(How::BasicAuth) => format!(
+            "write the header as \"Basic {reference}\" with {var} holding the base64 `user:password`, set in the environment that starts {client}"
+        ),
+        Some(How::UrlQuery | How::UrlPassword) => format!(
+            "write {reference} in its place ({client} expands references in URLs), or better send it in a header; set {var} in your environment"
+        ),
+        Some(How::Flag | How::EnvArg) | Some(How::JsonMember) if site.field == Field::Args => format!(
+            "write {reference} in its place ({client} expands references in arguments), or pass it through the server's environment if it reads it there; set {var} in your environment"
+        ),
+        Some(How::JsonMember) => format!(
+            "write {reference} in its place and set {var} in the environment that starts {client}"
+        ),
+        _ => format!("write \"{reference}\" and set {var} in the environment that starts {client}"),
+    }
+}
