@@ -466,3 +466,17 @@ fn a_version_over_the_size_limit_is_an_error() {
         "{errors:#?}"
     );
 }
+
+#[test]
+fn exit_zero_and_statistics_work_as_in_check() {
+    let repo = Repo::new();
+    repo.commit(&[(".mcp.json", &github_mcp(GHP))], "add");
+    let r = repo.history(&["--exit-zero"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("committed in"), "{}", r.stdout);
+    let r = repo.history(&["--statistics", "--format", "json"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stdout.contains("literal-secret"), "{}", r.stdout);
+    let r = repo.history(&["--statistics", "--format", "sarif"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+}
