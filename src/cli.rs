@@ -690,7 +690,14 @@ fn history(args: HistoryArgs) -> u8 {
         revisions,
         max_file_size: args.max_file_size,
     };
-    let scan = match crate::history::scan(&cwd, &options) {
+    let scanned = crate::history::open(&cwd).and_then(|repo| {
+        let scan = crate::history::scan(&repo, &options);
+        // NOTE: the process ends after the report; freeing libgit2's object
+        // cache and pack maps one by one would take a tenth of the run.
+        std::mem::forget(repo);
+        scan
+    });
+    let scan = match scanned {
         Ok(scan) => scan,
         Err(message) => {
             eprintln!("mcplint: {message}");

@@ -116,11 +116,11 @@ pub fn credentials<'r>(
         })
 }
 
-/// Workers that lint blobs on every core, as the caller finds them, and
-/// make a `T` of each report with `work` (the report, which holds the
-/// secrets, is dropped there). The caller's thread reads the blobs: one
-/// repository keeps one cache of delta bases, which consecutive versions
-/// of a file share.
+/// Workers that read and lint blobs on every core, as the caller finds
+/// them, and make a `T` of each report with `work` (the report, which
+/// holds the secrets, is dropped there). Each worker opens the repository
+/// for itself (a `git2::Repository` cannot be shared between threads), so
+/// the walking thread, the longest, only walks.
 pub struct Pool<'scope, T> {
     jobs: mpsc::Sender<Job>,
     workers: Vec<ScopedJoinHandle<'scope, Vec<Done<T>>>>,
@@ -129,11 +129,16 @@ pub struct Pool<'scope, T> {
 /// Job number `.0` done: what `work` made of it, or why it was not linted.
 type Done<T> = (usize, Result<T, String>);
 
-/// Job number `.0`: a blob, and its bytes or why they could not be read.
-type Job = (usize, Blob, Result<Vec<u8>, String>);
+/// Job number `.0`: a blob to read and lint.
+type Job = (usize, Blob);
 
 impl<'scope, T: Send + 'scope> Pool<'scope, T> {
-    pub fn start<'env, W>(scope: &'scope Scope<'scope, 'env>, work: &'env W) -> Self
+    pub fn start<'env, W>(
+        scope: &'scope Scope<'scope, 'env>,
+        git_dir: &'env Path,
+        max_size: u64,
+        work: &'env W,
+    ) -> Self
     where
         W: Fn(usize, FileReport) -> T + Sync,
     {
@@ -144,11 +149,16 @@ impl<'scope, T: Send + 'scope> Pool<'scope, T> {
             .map(|_| {
                 let queue = Arc::clone(&queue);
                 scope.spawn(move || {
+                    let repo = Repository::open(git_dir).map_err(|e| e.message().to_string());
                     let mut done = Vec::new();
                     loop {
                         // The lock is held only to take the next job.
                         let job = queue.lock().map(|q| q.recv());
-                        let Ok(Ok((i, blob, bytes))) = job else { break };
+                        let Ok(Ok((i, blob))) = job else { break };
+                        let bytes = match &repo {
+                            Ok(repo) => read(repo, &blob, max_size),
+                            Err(e) => Err(e.clone()),
+                        };
                         done.push((i, bytes.map(|b| work(i, lint_bytes(b, &blob)))));
                     }
                     done
@@ -159,10 +169,9 @@ impl<'scope, T: Send + 'scope> Pool<'scope, T> {
     }
 
     /// Read the blob of job `index` here, and lint it on a worker.
-    pub fn lint(&self, repo: &Repository, index: usize, blob: Blob, max_size: u64) {
-        let bytes = read(repo, &blob, max_size);
+    pub fn lint(&self, index: usize, blob: Blob) {
         // The workers outlive every send: they stop only when the pool does.
-        let _ = self.jobs.send((index, blob, bytes));
+        let _ = self.jobs.send((index, blob));
     }
 
     /// Wait for the `count` jobs sent, and their results in job order.

@@ -94,14 +94,14 @@ pub fn report(
         findings::told_as_history(file, &chosen, &introduction)
     };
     let stories = std::thread::scope(|scope| {
-        let pool = blobs::Pool::start(scope, &told);
+        let pool = blobs::Pool::start(scope, repo.path(), max_size, &told);
         for (i, intro) in introducing.iter().enumerate() {
             let v = &seen.walked.versions[intro.version];
             let blob = Blob {
                 path: v.path.clone(),
                 ..seen.blobs[seen.version_blobs[intro.version]].clone()
             };
-            pool.lint(repo, i, blob, max_size);
+            pool.lint(i, blob);
         }
         pool.finish(introducing.len())
     });

@@ -26,12 +26,10 @@ mod introduced;
 mod seen;
 mod walk;
 
-use std::path::Path;
-
-use git2::Oid;
+use git2::{Oid, Repository};
 
 use crate::run::Report;
-pub use walk::Revisions;
+pub use walk::{open, Revisions};
 
 pub struct Options {
     pub revisions: Revisions,
@@ -56,17 +54,16 @@ fn short(id: Oid) -> String {
     id.to_string()[..SHORT_ID].to_string()
 }
 
-/// Scan the history of the repository around `cwd`.
-pub fn scan(cwd: &Path, options: &Options) -> Result<Scan, String> {
-    let repo = walk::open(cwd)?;
+/// Scan the history of `repo` (see [`open`]).
+pub fn scan(repo: &Repository, options: &Options) -> Result<Scan, String> {
     // NOTE: libgit2 re-hashes every object it reads to check it; git does
     // not when reading, and it costs a tenth of a history scan. (A setting
     // of the whole process, which runs this one command.)
     git2::opts::strict_hash_verification(false);
     let salt = blobs::Salt::new();
-    let seen = seen::every_version(&repo, options, &salt)?;
+    let seen = seen::every_version(repo, options, &salt)?;
     let introducing = introduced::first_versions(&seen);
-    let report = introduced::report(&repo, &seen, &introducing, &salt, options.max_file_size);
+    let report = introduced::report(repo, &seen, &introducing, &salt, options.max_file_size);
     Ok(Scan {
         report,
         commits: seen.walked.commits.len(),

@@ -34,11 +34,11 @@ pub fn every_version(repo: &Repository, options: &Options, salt: &Salt) -> Resul
     let max = options.max_file_size;
     let mut distinct = Distinct::default();
     let (walked, head, version_blobs, found) = std::thread::scope(|scope| {
-        let pool = blobs::Pool::start(scope, &hashes_of);
+        let pool = blobs::Pool::start(scope, repo.path(), max, &hashes_of);
         let mut see = |id: Oid, format, path: &str, name: &dyn Fn() -> String| {
             let (index, new) = distinct.index(id, format, path, name);
             if new {
-                pool.lint(repo, index, distinct.blobs[index].clone(), max);
+                pool.lint(index, distinct.blobs[index].clone());
             }
             index
         };
