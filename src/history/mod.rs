@@ -5,13 +5,15 @@
 //! How it goes, and what it promises:
 //! - The commits are `HEAD`'s ancestry by default, a revision's or a range's
 //!   (`A..B`, `A...B`) when one is given, every ref's with `--all`.
-//! - Each commit's tree is compared with its parents' (git skips identical
-//!   subtrees by id, so this is cheap), and the config blobs it brought in
-//!   are kept: configs are recognised by path exactly as `mcplint check`
-//!   recognises them. A merge brings in only what differs from every parent.
+//! - Each commit's tree is compared with its first parent's, skipping
+//!   subtrees with equal ids (so a commit costs what it changed), and the
+//!   config blobs it brought in are kept: configs are recognised by path
+//!   exactly as `mcplint check` recognises them. A merge brings in only
+//!   what differs from every parent.
 //! - Each distinct blob is linted once, in parallel, by the same engine as
 //!   `check`. A credential is a `literal-secret` finding, known by a salted
-//!   hash of its value; the value itself never outlives the lint.
+//!   hash of its value; the value itself never outlives the lint. The few
+//!   versions that introduced one are linted again to locate it.
 //! - A credential is reported once per path it was committed at, in the
 //!   version that introduced it: the first commit, oldest first with every
 //!   commit after its parents (`git rev-list --date-order --reverse`).
