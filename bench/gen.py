@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Generate mcplint's benchmark inputs, deterministically (fixed seed).
 
-    python3 bench/gen.py OUT [--only tree,big,small] [--files 100000]
-                             [--big-mb 50] [--seed 20240601]
+    python3 bench/gen.py OUT [--only tree,big,small,history] [--files 100000]
+                             [--big-mb 50] [--commits 5000] [--seed 20240601]
 
 Writes under OUT:
 
@@ -20,9 +20,16 @@ Writes under OUT:
                       alnum, ...) so there are findings.
   small/              three small configs for a pre-commit-style run:
                       .mcp.json, .claude/settings.json, sub/.mcp.json.
+  history/            (only when asked for) a git repository of --commits
+                      commits, built with `git fast-import`, every one of
+                      which edits MCP configs (11 paths, 5 clients): a main
+                      line, feature branches merged with --no-ff, a few
+                      never merged; fake tokens are pasted in and taken out
+                      again. history-paths.txt lists the config paths.
 
-Python 3.11 standard library only. The same arguments give byte-identical
-output on every machine.
+Python 3.11 standard library only (and git for history/). The same
+arguments give byte-identical output on every machine (for history/: the
+same commits; git's packing may differ).
 """
 
 from __future__ import annotations
@@ -428,6 +435,171 @@ def gen_big(out: Path, megabytes: float, rng: random.Random) -> int:
 
 
 # --------------------------------------------------------------------------
+# (d) a repository whose history keeps editing its MCP configs
+# --------------------------------------------------------------------------
+
+# Config paths of the history repository, with the key their servers sit
+# under ("toml" for Codex's mcp_servers tables).
+HISTORY_CONFIGS = [
+    (".mcp.json", "mcpServers"),
+    (".cursor/mcp.json", "mcpServers"),
+    (".vscode/mcp.json", "servers"),
+    (".gemini/settings.json", "mcpServers"),
+    (".codex/config.toml", "toml"),
+] + [(f"packages/pkg-{i:03d}/.mcp.json", "mcpServers") for i in range(6)]
+
+
+def toml_string(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def render_config(key: str, servers: dict) -> str:
+    if key != "toml":
+        return dump({key: servers})
+    out = ['model = "o4-mini"', ""]
+    for name, entry in servers.items():
+        out.append(f"[mcp_servers.{toml_string(name)}]")
+        if "command" in entry:
+            out.append(f"command = {toml_string(entry['command'])}")
+            out.append("args = [" + ", ".join(toml_string(a) for a in entry["args"]) + "]")
+            if entry.get("env"):
+                pairs = ", ".join(f"{toml_string(k)} = {toml_string(v)}" for k, v in entry["env"].items())
+                out.append(f"env = {{ {pairs} }}")
+        else:
+            out.append(f"url = {toml_string(entry['url'])}")
+            headers = ", ".join(f"{toml_string(k)} = {toml_string(v)}" for k, v in entry["headers"].items())
+            out.append(f"http_headers = {{ {headers} }}")
+        out.append("")
+    return "\n".join(out)
+
+
+class History:
+    """The working state of one branch: config models and file texts."""
+
+    def __init__(self, configs: dict, files: dict):
+        self.configs = configs  # path -> (key, servers)
+        self.files = files  # path -> text
+
+    def copy(self) -> "History":
+        return History(json.loads(json.dumps(self.configs)), dict(self.files))
+
+
+def edit_config(rng: random.Random, servers: dict, leaks: list) -> None:
+    """One plausible edit: a version bump, a new or dropped server, a token
+    pasted in, or a pasted token replaced by a reference."""
+    roll = rng.random()
+    names = list(servers)
+    # Real configs hold a handful of servers: past ten, edits only remove.
+    if len(names) >= 10:
+        roll = 0.45 + roll * 0.10
+    if roll < 0.10 or not names:
+        name, entry = server_entry(rng, rng.choice(["github", "openai", "slack", "stripe"]))
+        name = f"{name}-{rng.randint(0, 9999)}"
+        servers[name] = entry
+        leaks.append(name)
+    elif roll < 0.25 and leaks:
+        name = leaks.pop(rng.randrange(len(leaks)))
+        if name in servers:
+            _, servers[name] = server_entry(rng)
+    elif roll < 0.45:
+        name, entry = server_entry(rng)
+        servers[f"{name}-{rng.randint(0, 9999)}"] = entry
+    elif roll < 0.55 and len(names) > 2:
+        del servers[rng.choice(names)]
+    else:
+        entry = servers[rng.choice(names)]
+        if "args" in entry:
+            entry["args"] = [a for a in entry["args"] if not a.startswith("--v=")] + [f"--v={rng.randint(1, 400)}"]
+        elif "headers" in entry:
+            entry["headers"]["X-Request-Id"] = fake_uuid(rng)
+
+
+def gen_history(out: Path, commits: int, rng: random.Random) -> int:
+    """A git repository of exactly `commits` commits (through `git
+    fast-import`), every one of which edits MCP configs: a main line,
+    short feature branches merged back with --no-ff, and a few branches
+    never merged (seen only by `--all`). Writes the config paths to
+    OUT/history-paths.txt, one per line, for `git log -- PATHS`."""
+    import subprocess
+
+    root = out / "history"
+    if root.exists() and any(root.iterdir()):
+        sys.exit(f"gen.py: {root} exists and is not empty")
+    root.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["git", "init", "-q", "-b", "main", str(root)], check=True)
+
+    files = {}
+    for i in range(400):
+        ext = rng.choice(["ts", "rs", "py", "md"])
+        path = f"packages/pkg-{i % 12:03d}/src/{rng.choice(WORDS)}/{rng.choice(WORDS)}_{i}.{ext}"
+        files[path] = f"// {path}\n" + " ".join(rng.choice(WORDS) for _ in range(40)) + "\n"
+    configs = {path: (key, mcp_servers(rng, rng.randint(2, 5))) for path, key in HISTORY_CONFIGS}
+    main = History(configs, files)
+    leaks: dict = {path: [] for path, _ in HISTORY_CONFIGS}
+
+    stream = bytearray()
+    clock = 1_700_000_000
+    made = 0
+
+    def emit(branch: str, message: str, changed: dict, parent: int | None, merge: int | None = None) -> int:
+        nonlocal clock, made
+        made += 1
+        clock += rng.randint(60, 7200)
+        msg = message.encode()
+        stream.extend(f"commit refs/heads/{branch}\nmark :{made}\n".encode())
+        for who in ("author", "committer"):
+            stream.extend(f"{who} Dev <dev@acme-corp.net> {clock} +0000\n".encode())
+        stream.extend(f"data {len(msg)}\n".encode() + msg + b"\n")
+        if parent is not None:
+            stream.extend(f"from :{parent}\n".encode())
+        if merge is not None:
+            stream.extend(f"merge :{merge}\n".encode())
+        for path in sorted(changed):
+            data = changed[path].encode()
+            stream.extend(f"M 100644 inline {path}\ndata {len(data)}\n".encode() + data + b"\n")
+        return made
+
+    def work(state: History, branch_leaks: dict) -> tuple[str, dict]:
+        changed = {}
+        for path in rng.sample(sorted(state.configs), rng.choice([1, 1, 2])):
+            key, servers = state.configs[path]
+            edit_config(rng, servers, branch_leaks[path])
+            changed[path] = render_config(key, servers)
+        if rng.random() < 0.3:
+            path = rng.choice(sorted(state.files))
+            state.files[path] += rng.choice(WORDS) + "\n"
+            changed[path] = state.files[path]
+        return "edit " + ", ".join(sorted(changed)), changed
+
+    first = {**main.files, **{p: render_config(k, s) for p, (k, s) in main.configs.items()}}
+    tip = emit("main", "initial import", first, None)
+    while made < commits:
+        if rng.random() < 0.04 and commits - made > 12:
+            # A feature branch of 2-8 commits, merged back with --no-ff
+            # (one in eight is abandoned instead).
+            name = f"feature-{made}"
+            state = main.copy()
+            side_leaks = json.loads(json.dumps(leaks))
+            side_tip, touched = tip, {}
+            for _ in range(rng.randint(2, 8)):
+                message, changed = work(state, side_leaks)
+                touched.update(changed)
+                side_tip = emit(name, message, changed, side_tip)
+            if rng.random() < 0.125:
+                continue
+            tip = emit("main", f"Merge branch '{name}'", touched, tip, side_tip)
+            main, leaks = state, side_leaks
+        else:
+            message, changed = work(main, leaks)
+            tip = emit("main", message, changed, tip)
+
+    subprocess.run(["git", "-C", str(root), "fast-import", "--quiet"], input=bytes(stream), check=True)
+    subprocess.run(["git", "-C", str(root), "repack", "-a", "-d", "-q"], check=True)
+    (out / "history-paths.txt").write_text("".join(p + "\n" for p, _ in HISTORY_CONFIGS))
+    return made
+
+
+# --------------------------------------------------------------------------
 # (c) three small configs
 # --------------------------------------------------------------------------
 
@@ -451,13 +623,14 @@ def gen_small(out: Path, rng: random.Random) -> list[Path]:
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("out", type=Path)
-    ap.add_argument("--only", default="tree,big,small", help="comma-separated subset of tree,big,small")
+    ap.add_argument("--only", default="tree,big,small", help="comma-separated subset of tree,big,small,history")
     ap.add_argument("--files", type=int, default=100_000, help="files in the tree (default 100000)")
     ap.add_argument("--big-mb", type=float, default=50.0, help="size of big/.claude.json in MB (default 50)")
+    ap.add_argument("--commits", type=int, default=5000, help="commits in the history repository (default 5000)")
     ap.add_argument("--seed", type=int, default=20240601)
     args = ap.parse_args(argv)
     parts = {p.strip() for p in args.only.split(",") if p.strip()}
-    unknown = parts - {"tree", "big", "small"}
+    unknown = parts - {"tree", "big", "small", "history"}
     if unknown:
         ap.error(f"unknown part(s): {', '.join(sorted(unknown))}")
     if "tree" in parts and args.files < 2000:
@@ -475,6 +648,9 @@ def main(argv: list[str]) -> int:
     if "small" in parts:
         paths = gen_small(args.out, random.Random(args.seed + 2))
         print("small: " + " ".join(str(p) for p in paths), file=sys.stderr)
+    if "history" in parts:
+        n = gen_history(args.out, args.commits, random.Random(args.seed + 3))
+        print(f"history: {n} commits in {args.out / 'history'}", file=sys.stderr)
     return 0
 
 

@@ -6,9 +6,11 @@
 #   (b) linting a 50 MB ~/.claude.json vs serde_json into a Value   ≤ 3×,
 #       peak RSS                                                    ≤ 5× the file size
 #   (c) a pre-commit-style run on 3 small configs                   median < 10 ms
+#   (d) `mcplint history --all` on a generated 5,000-commit repository
+#       vs `git log --all -p -- <the config paths>`                 ≤ 1.0×
 #
-# Installs nothing. Needs cargo, python3 (3.8+), rg, hyperfine and GNU time
-# (Debian: apt-get install ripgrep hyperfine time).
+# Installs nothing. Needs cargo, python3 (3.8+), rg, hyperfine, GNU time and
+# git (Debian: apt-get install ripgrep hyperfine time git).
 #
 # Environment:
 #   BENCH_DIR=DIR     generate inputs into DIR and keep them (reused when
@@ -18,6 +20,8 @@
 #   BENCH_RUNS=N      hyperfine runs of each command for (a) and (b)
 #                     (default 12 and 6, in 3 rounds)
 #   BENCH_RG=PATH     the ripgrep to compare with (default: rg on PATH)
+#   BENCH_COMMITS=N   commits in the history repository (default 5000)
+#   BENCH_TARGETS=... the targets to measure (default "a b c d"; e.g. "d")
 #
 # Exit status: 0 every target met, 1 a target missed, 2 could not measure.
 
@@ -29,13 +33,17 @@ BIG_MB=${BENCH_BIG_MB:-50}
 RUNS_A=${BENCH_RUNS:-12}
 RUNS_B=${BENCH_RUNS:-6}
 RG=${BENCH_RG:-rg}
+COMMITS=${BENCH_COMMITS:-5000}
+TARGETS=${BENCH_TARGETS:-a b c d}
+wants() { [[ " $TARGETS " == *" $1 "* ]]; }
 
 die() { echo "bench/run.sh: $*" >&2; exit 2; }
 step() { printf "\n== [%3ds] %s\n" "$SECONDS" "$*" >&2; }
 
 # --- tools -----------------------------------------------------------------
 missing=()
-command -v "${BENCH_RG:-rg}" >/dev/null 2>&1 || missing+=(ripgrep)
+if wants a; then command -v "${BENCH_RG:-rg}" >/dev/null 2>&1 || missing+=(ripgrep); fi
+if wants d; then command -v git >/dev/null 2>&1 || missing+=(git); fi
 command -v hyperfine >/dev/null 2>&1 || missing+=(hyperfine)
 [[ -x /usr/bin/time ]] && /usr/bin/time -f '%M' true >/dev/null 2>&1 || missing+=(time)
 if ((${#missing[@]})); then
@@ -72,27 +80,49 @@ SERDE="$TARGET_DIR/release/examples/serde_parse"
 [[ -x $MCPLINT && -x $SERDE ]] || die "built binaries not found under $TARGET_DIR/release"
 
 # --- inputs ----------------------------------------------------------------
-stamp="files=$FILES big_mb=$BIG_MB gen=$(cksum <"$ROOT/bench/gen.py" | cut -d' ' -f1)"
-if [[ -f $WORK/.complete && $(cat "$WORK/.complete") == "$stamp" ]]; then
-    step "reusing inputs in $WORK"
-else
-    step "generating inputs in $WORK ($FILES files, $BIG_MB MB .claude.json)"
-    rm -rf -- "$WORK/tree" "$WORK/big" "$WORK/small" "$WORK/.complete"
-    python3 "$ROOT/bench/gen.py" "$WORK" --files "$FILES" --big-mb "$BIG_MB"
-    echo "$stamp" >"$WORK/.complete"
-fi
+# Each part is generated once and reused while gen.py and its size stay the same.
+gen=$(cksum <"$ROOT/bench/gen.py" | cut -d' ' -f1)
+generate() { # PART STAMP ARGS...: (re)generate OUT/PART unless its stamp matches
+    local part=$1 stamp="$2 gen=$gen"
+    shift 2
+    if [[ -f $WORK/.complete-$part && $(cat "$WORK/.complete-$part") == "$stamp" ]]; then
+        step "reusing $part in $WORK"
+        return
+    fi
+    step "generating $part in $WORK ($stamp)"
+    rm -rf -- "${WORK:?}/$part" "$WORK/.complete-$part"
+    python3 "$ROOT/bench/gen.py" "$WORK" --only "$part" "$@"
+    echo "$stamp" >"$WORK/.complete-$part"
+}
+if wants a; then generate tree "files=$FILES" --files "$FILES"; fi
+if wants b; then generate big "big_mb=$BIG_MB" --big-mb "$BIG_MB"; fi
+if wants c; then generate small "small"; fi
+if wants d; then generate history "commits=$COMMITS" --commits "$COMMITS"; fi
 # Let the kernel write the new tree back now, not while timing.
 sync
 cd "$WORK"
 BIG=big/.claude.json
-BIG_BYTES=$(wc -c <"$BIG" | tr -d ' ')
+SMALL=(small/.mcp.json small/.claude/settings.json small/sub/.mcp.json)
 
 # Check that each command works (exit 0) before timing it.
-"$MCPLINT" --fail-on never tree >/dev/null || die "mcplint failed on the tree (exit $?)"
-"$MCPLINT" --fail-on never --format json --max-file-size 1G "$BIG" >/dev/null || die "mcplint failed on $BIG"
-"$SERDE" "$BIG" >/dev/null || die "serde_parse failed on $BIG"
-SMALL=(small/.mcp.json small/.claude/settings.json small/sub/.mcp.json)
-"$MCPLINT" --fail-on never "${SMALL[@]}" >/dev/null || die "mcplint failed on the small configs"
+if wants a; then
+    "$MCPLINT" --fail-on never tree >/dev/null || die "mcplint failed on the tree (exit $?)"
+fi
+if wants b; then
+    BIG_BYTES=$(wc -c <"$BIG" | tr -d ' ')
+    "$MCPLINT" --fail-on never --format json --max-file-size 1G "$BIG" >/dev/null || die "mcplint failed on $BIG"
+    "$SERDE" "$BIG" >/dev/null || die "serde_parse failed on $BIG"
+fi
+if wants c; then
+    "$MCPLINT" --fail-on never "${SMALL[@]}" >/dev/null || die "mcplint failed on the small configs"
+fi
+if wants d; then
+    HISTORY_PATHS=$(tr '\n' ' ' <history-paths.txt)
+    (cd history && "$MCPLINT" history --all --format json --fail-on never >/dev/null) ||
+        die "mcplint history failed in $WORK/history"
+    # shellcheck disable=SC2086 # one word per path
+    (cd history && git log --all -p -- $HISTORY_PATHS >/dev/null) || die "git log failed in $WORK/history"
+fi
 
 # side_by_side TAG ROUNDS RUNS WARMUP NAME CMD [NAME CMD ...]
 # Time the commands with hyperfine in ROUNDS rounds of RUNS runs each,
@@ -130,47 +160,62 @@ PY
 }
 per_round() { echo $((($1 + $2 - 1) / $2)); } # runs per round, rounded up
 
+# Measured values, by name, for the report; a target not measured has none.
+declare -A M=()
+
 # --- (a) discovery -----------------------------------------------------------
-step "(a) discovery: mcplint vs rg --files on $FILES files"
-side_by_side a 3 "$(per_round "$RUNS_A" 3)" 2 \
-    mcplint "$MCPLINT --fail-on never tree" \
-    "rg --files" "$RG --files tree" \
-    "rg --files --hidden" "$RG --files --hidden -g !.git tree"
-A_MCP=$(median a mcplint)
-A_RG=$(median a "rg --files")
-A_RGH=$(median a "rg --files --hidden")
+if wants a; then
+    step "(a) discovery: mcplint vs rg --files on $FILES files"
+    side_by_side a 3 "$(per_round "$RUNS_A" 3)" 2 \
+        mcplint "$MCPLINT --fail-on never tree" \
+        "rg --files" "$RG --files tree" \
+        "rg --files --hidden" "$RG --files --hidden -g !.git tree"
+    M[a_mcp]=$(median a mcplint)
+    M[a_rg]=$(median a "rg --files")
+    M[a_rgh]=$(median a "rg --files --hidden")
+    M[files]=$FILES
+fi
 
 # --- (b) one big file ---------------------------------------------------------
-step "(b) big file: mcplint --format json vs serde_json::from_str::<Value> on $BIG_BYTES bytes"
-side_by_side b 3 "$(per_round "$RUNS_B" 3)" 1 \
-    mcplint "$MCPLINT --fail-on never --format json --max-file-size 1G $BIG" \
-    serde_json "$SERDE $BIG"
-B_MCP=$(median b mcplint)
-B_SERDE=$(median b serde_json)
-# Peak RSS in KiB (GNU time's %M); the largest of 3 runs is kept.
-peak_kb() { local out; out=$(mktemp); /usr/bin/time -o "$out" -f '%M' "$@" >/dev/null 2>&1 || true; tail -n1 "$out"; rm -f "$out"; }
-B_RSS_MCP=0
-B_RSS_SERDE=0
-for _ in 1 2 3; do
-    kb=$(peak_kb "$MCPLINT" --fail-on never --format json --max-file-size 1G "$BIG")
-    if ((kb > B_RSS_MCP)); then B_RSS_MCP=$kb; fi
-    kb=$(peak_kb "$SERDE" "$BIG")
-    if ((kb > B_RSS_SERDE)); then B_RSS_SERDE=$kb; fi
-done
+if wants b; then
+    step "(b) big file: mcplint --format json vs serde_json::from_str::<Value> on $BIG_BYTES bytes"
+    side_by_side b 3 "$(per_round "$RUNS_B" 3)" 1 \
+        mcplint "$MCPLINT --fail-on never --format json --max-file-size 1G $BIG" \
+        serde_json "$SERDE $BIG"
+    M[b_mcp]=$(median b mcplint)
+    M[b_serde]=$(median b serde_json)
+    # Peak RSS in KiB (GNU time's %M); the largest of 3 runs is kept.
+    peak_kb() { local out; out=$(mktemp); /usr/bin/time -o "$out" -f '%M' "$@" >/dev/null 2>&1 || true; tail -n1 "$out"; rm -f "$out"; }
+    rss_mcp=0
+    rss_serde=0
+    for _ in 1 2 3; do
+        kb=$(peak_kb "$MCPLINT" --fail-on never --format json --max-file-size 1G "$BIG")
+        if ((kb > rss_mcp)); then rss_mcp=$kb; fi
+        kb=$(peak_kb "$SERDE" "$BIG")
+        if ((kb > rss_serde)); then rss_serde=$kb; fi
+    done
+    M[b_rss_mcp]=$rss_mcp
+    M[b_rss_serde]=$rss_serde
+    M[big_bytes]=$BIG_BYTES
+fi
 
 # --- (c) pre-commit ----------------------------------------------------------
-step "(c) pre-commit: mcplint on 3 small configs"
-side_by_side c 2 100 10 \
-    "mcplint 3 configs" "$MCPLINT --fail-on never ${SMALL[*]}" \
-    "mcplint --version" "$MCPLINT --version"
-C_MCP=$(median c "mcplint 3 configs")
-C_VERSION=$(median c "mcplint --version")
+if wants c; then
+    step "(c) pre-commit: mcplint on 3 small configs"
+    side_by_side c 2 100 10 \
+        "mcplint 3 configs" "$MCPLINT --fail-on never ${SMALL[*]}" \
+        "mcplint --version" "$MCPLINT --version"
+    M[c_mcp]=$(median c "mcplint 3 configs")
+    M[c_version]=$(median c "mcplint --version")
+fi
 
 # Regex compilation during (c), when valgrind is at hand: how many regexes
 # were built (calls of regex-automata's meta Builder::build, which every
 # Regex::new goes through) and the instructions spent in them.
 C_REGEX="n/a (valgrind not installed)"
-if command -v valgrind >/dev/null 2>&1 && command -v callgrind_annotate >/dev/null 2>&1; then
+if ! wants c; then
+    C_REGEX="n/a (target c not measured)"
+elif command -v valgrind >/dev/null 2>&1 && command -v callgrind_annotate >/dev/null 2>&1; then
     if valgrind --tool=callgrind --callgrind-out-file="$WORK/c.callgrind" \
         "$MCPLINT" --fail-on never "${SMALL[@]}" >/dev/null 2>&1; then
         C_REGEX=$(callgrind_annotate --inclusive=yes --tree=caller --threshold=100 "$WORK/c.callgrind" 2>/dev/null |
@@ -196,30 +241,59 @@ print(f"{calls} regexes built, {cost:,} of {total:,} instructions ({100 * cost /
     fi
 fi
 
+# --- (d) history -------------------------------------------------------------
+if wants d; then
+    step "(d) history: mcplint history --all vs git log --all -p on $COMMITS commits"
+    # Both run inside the repository: hyperfine -N has no way to change directory.
+    (
+        cd history
+        side_by_side d 3 "$(per_round "${BENCH_RUNS:-15}" 3)" 2 \
+            "mcplint history" "$MCPLINT history --all --format json --fail-on never" \
+            "git log -p" "git log --all -p -- $HISTORY_PATHS"
+    )
+    M[d_mcp]=$(median d "mcplint history")
+    M[d_git]=$(median d "git log -p")
+    M[commits]=$COMMITS
+    M[d_versions]=$(cd history && "$MCPLINT" history --all --format json --fail-on never |
+        python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["files_scanned"], len(d["findings"]))')
+fi
+
 # --- report ------------------------------------------------------------------
 step "done measuring"
 echo
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $("$MCPLINT" --version); $("$RG" --version | head -n1); $(hyperfine --version)"
-python3 - "$A_MCP" "$A_RG" "$A_RGH" "$B_MCP" "$B_SERDE" "$B_RSS_MCP" "$B_RSS_SERDE" "$BIG_BYTES" \
-    "$C_MCP" "$C_VERSION" "$FILES" "$C_REGEX" <<'PY'
-import sys
-a_mcp, a_rg, a_rgh, b_mcp, b_serde = map(float, sys.argv[1:6])
-rss_mcp, rss_serde, size = int(sys.argv[6]) * 1024, int(sys.argv[7]) * 1024, int(sys.argv[8])
-c_mcp, c_version = float(sys.argv[9]), float(sys.argv[10])
-files, c_regex = int(sys.argv[11]), sys.argv[12]
+tools="$("$MCPLINT" --version); $(hyperfine --version)"
+if wants a; then tools="$tools; $("$RG" --version | head -n1)"; fi
+if wants d; then tools="$tools; $(git --version)"; fi
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $tools"
+for key in "${!M[@]}"; do export "BENCH_M_$key=${M[$key]}"; done
+BENCH_C_REGEX=$C_REGEX python3 - <<'PY'
+import os, sys
+m = {k[len("BENCH_M_"):]: v for k, v in os.environ.items() if k.startswith("BENCH_M_")}
+f = lambda k: float(m[k])
 
 ms = lambda s: f"{s * 1000:.1f} ms"
 mb = lambda b: f"{b / 1e6:.0f} MB"
-rows = [
-    (f"(a) discovery, {files:,} files / rg --files", a_mcp / a_rg, 1.3, "×",
-     f"mcplint {ms(a_mcp)}, rg --files {ms(a_rg)}"),
-    (f"(b) lint {mb(size)} .claude.json / serde_json", b_mcp / b_serde, 3.0, "×",
-     f"mcplint {ms(b_mcp)}, serde_json {ms(b_serde)}"),
-    ("(b) peak RSS / file size", rss_mcp / size, 5.0, "×",
-     f"mcplint {mb(rss_mcp)} (serde_json {mb(rss_serde)} = {rss_serde / size:.2f}×)"),
-    ("(c) pre-commit, 3 configs, median", c_mcp * 1000, 10.0, " ms",
-     f"process start floor (--version) {ms(c_version)}"),
-]
+rows, info = [], []
+if "a_mcp" in m:
+    rows.append((f"(a) discovery, {int(m['files']):,} files / rg --files", f("a_mcp") / f("a_rg"), 1.3, "×",
+                 f"mcplint {ms(f('a_mcp'))}, rg --files {ms(f('a_rg'))}"))
+    info.append(f"rg --files --hidden -g !.git {ms(f('a_rgh'))} (mcplint / it = {f('a_mcp') / f('a_rgh'):.2f}×; mcplint also enters hidden dirs)")
+if "b_mcp" in m:
+    size = int(m["big_bytes"])
+    rss_mcp, rss_serde = int(m["b_rss_mcp"]) * 1024, int(m["b_rss_serde"]) * 1024
+    rows.append((f"(b) lint {mb(size)} .claude.json / serde_json", f("b_mcp") / f("b_serde"), 3.0, "×",
+                 f"mcplint {ms(f('b_mcp'))}, serde_json {ms(f('b_serde'))}"))
+    rows.append(("(b) peak RSS / file size", rss_mcp / size, 5.0, "×",
+                 f"mcplint {mb(rss_mcp)} (serde_json {mb(rss_serde)} = {rss_serde / size:.2f}×)"))
+if "c_mcp" in m:
+    rows.append(("(c) pre-commit, 3 configs, median", f("c_mcp") * 1000, 10.0, " ms",
+                 f"process start floor (--version) {ms(f('c_version'))}"))
+    info.append(f"regex compilation in (c): {os.environ['BENCH_C_REGEX']}")
+if "d_mcp" in m:
+    versions, findings = m["d_versions"].split()
+    rows.append((f"(d) history, {int(m['commits']):,} commits / git log -p", f("d_mcp") / f("d_git"), 1.0, "×",
+                 f"mcplint {ms(f('d_mcp'))}, git log --all -p {ms(f('d_git'))}"))
+    info.append(f"history: {int(versions):,} distinct config versions linted, {findings} credentials reported")
 failed = 0
 print()
 print(f"{'target':<44} {'measured':>10} {'goal':>10}  result  detail")
@@ -232,8 +306,8 @@ for name, value, goal, unit, detail in rows:
     target = f"{cmp}{goal:g}{unit}"
     print(f"{name:<44} {measured:>10} {target:>10}  {'PASS' if ok else 'FAIL':<6}  {detail}")
 print("-" * 110)
-print(f"info: rg --files --hidden -g !.git {ms(a_rgh)} (mcplint / it = {a_mcp / a_rgh:.2f}×; mcplint also enters hidden dirs)")
-print(f"info: regex compilation in (c): {c_regex}")
+for line in info:
+    print(f"info: {line}")
 print(f"{len(rows) - failed} of {len(rows)} targets met")
 sys.exit(1 if failed else 0)
 PY

@@ -1,5 +1,5 @@
-//! The command line: `mcplint [check] [PATHS…]`, `mcplint rules`,
-//! `mcplint explain ID`.
+//! The command line: `mcplint [check] [PATHS…]`, `mcplint history`,
+//! `mcplint rules`, `mcplint explain ID`.
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -37,6 +37,8 @@ enum Command {
     Rules(RulesArgs),
     /// List every supported config format: client, file names, expansion syntax
     Formats,
+    /// Report every credential ever committed to an MCP config in git history
+    History(HistoryArgs),
     /// Record today's findings so that only new ones fail (`--baseline FILE`)
     Baseline {
         #[command(subcommand)]
@@ -49,10 +51,10 @@ enum Command {
     },
 }
 
+/// How a report is written and what fails the run: the same for every
+/// command that reports findings.
 #[derive(Args)]
-struct CheckArgs {
-    /// Files or directories to lint; `-` reads standard input (default: .)
-    paths: Vec<PathBuf>,
+struct ReportArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -72,6 +74,17 @@ struct CheckArgs {
     /// (human or json format)
     #[arg(long)]
     statistics: bool,
+    /// Write the report to FILE instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// Files or directories to lint; `-` reads standard input (default: .)
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    report: ReportArgs,
     /// The file name standard input stands for (chooses the client format)
     #[arg(long, value_name = "PATH")]
     stdin_filename: Option<PathBuf>,
@@ -111,9 +124,6 @@ struct CheckArgs {
     /// The env file extracted secrets go to (default: .env at the repository root)
     #[arg(long, value_name = "PATH")]
     env_file: Option<PathBuf>,
-    /// Write the report to FILE instead of standard output
-    #[arg(long, short = 'o', value_name = "FILE")]
-    output: Option<PathBuf>,
     /// Report only findings that the baseline FILE does not record
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
@@ -125,6 +135,23 @@ struct CheckArgs {
     /// the given paths, not the working tree (for plain git hooks)
     #[arg(long)]
     staged: bool,
+}
+
+#[derive(Args)]
+struct HistoryArgs {
+    /// The commits to scan: a revision and its ancestors, `A..B` or `A...B`
+    /// (default: HEAD)
+    #[arg(value_name = "REV-RANGE", conflicts_with = "all")]
+    range: Option<String>,
+    /// Scan the commits of every ref (branches, tags, remotes), as `git log --all`
+    #[arg(long)]
+    all: bool,
+    #[command(flatten)]
+    report: ReportArgs,
+    /// Skip config versions larger than this many bytes, as an error
+    /// (suffixes K, M, G allowed)
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "64M")]
+    max_file_size: u64,
 }
 
 fn parse_client(name: &str) -> Result<&'static formats::Format, String> {
@@ -230,6 +257,7 @@ pub fn main() -> u8 {
         Some(Command::Rules(args)) => list_rules(args),
         Some(Command::Explain { id }) => explain(&id),
         Some(Command::Formats) => list_formats(),
+        Some(Command::History(args)) => history(args),
         Some(Command::Baseline { action }) => baseline(action),
     }
 }
@@ -298,11 +326,11 @@ fn check(args: CheckArgs) -> u8 {
         eprintln!("mcplint: --fix and --diff need files; standard input cannot be rewritten");
         return 2;
     }
-    if args.statistics && !matches!(args.format, Format::Human | Format::Json) {
-        eprintln!("mcplint: --statistics prints a table (human) or JSON; it has no SARIF, GitHub or GitLab form");
+    if let Err(message) = args.report.check() {
+        eprintln!("mcplint: {message}");
         return 2;
     }
-    if stdin.is_empty() && args.stdin_filename.is_some() && !args.quiet {
+    if stdin.is_empty() && args.stdin_filename.is_some() && !args.report.quiet {
         eprintln!("mcplint: warning: --stdin-filename has no effect without `-` among the paths");
     }
     let mut in_memory = Vec::new();
@@ -382,21 +410,7 @@ fn check(args: CheckArgs) -> u8 {
             }
         }
     }
-    let text = render(&args, &report);
-    if let Err(e) = output(&args, &text) {
-        eprintln!("mcplint: {e}");
-        return 2;
-    }
-    report.exit_code(fail_level(&args))
-}
-
-/// The severity that fails the run; none under `--exit-zero`.
-fn fail_level(args: &CheckArgs) -> Option<Severity> {
-    if args.exit_zero {
-        None
-    } else {
-        args.fail_on.level()
-    }
+    args.report.write(&report)
 }
 
 fn config_choice(args: &CheckArgs) -> run::ConfigChoice {
@@ -407,41 +421,70 @@ fn config_choice(args: &CheckArgs) -> run::ConfigChoice {
     }
 }
 
-/// Write the report to `--output FILE` or standard output.
-fn output(args: &CheckArgs, text: &str) -> Result<(), String> {
-    match &args.output {
-        None => {
-            write_out(text);
-            Ok(())
+impl ReportArgs {
+    /// Options that cannot go together.
+    fn check(&self) -> Result<(), &'static str> {
+        if self.statistics && !matches!(self.format, Format::Human | Format::Json) {
+            return Err("--statistics prints a table (human) or JSON; it has no SARIF, GitHub or GitLab form");
         }
-        Some(path) => {
-            let old = std::fs::read(path).ok();
-            crate::write::atomically(path, text.as_bytes(), old.as_deref(), 0o644)
-                .map_err(|e| e.to_string())
-        }
+        Ok(())
     }
-}
 
-fn render(args: &CheckArgs, report: &Report) -> String {
-    if args.statistics {
-        return match args.format {
-            Format::Json => crate::output::statistics::render_json(report),
-            _ => crate::output::statistics::render_text(report),
-        };
+    /// Render and write the report; the exit status.
+    fn write(&self, report: &Report) -> u8 {
+        if let Err(e) = self.output(&self.render(report)) {
+            eprintln!("mcplint: {e}");
+            return 2;
+        }
+        report.exit_code(self.fail_level())
     }
-    match args.format {
-        Format::Json => json::render(report),
-        Format::Sarif => crate::output::sarif::render(report),
-        Format::Github => crate::output::github::render(report),
-        Format::Gitlab => crate::output::gitlab::render(report),
-        Format::Human => human::render(
-            report,
-            &human::Style {
-                color: use_color(args.color),
-                width: terminal_width(),
-                quiet: args.quiet,
-            },
-        ),
+
+    /// The severity that fails the run; none under `--exit-zero`.
+    fn fail_level(&self) -> Option<Severity> {
+        if self.exit_zero {
+            None
+        } else {
+            self.fail_on.level()
+        }
+    }
+
+    /// Write the report to `--output FILE` or standard output.
+    fn output(&self, text: &str) -> Result<(), String> {
+        match &self.output {
+            None => {
+                write_out(text);
+                Ok(())
+            }
+            Some(path) => {
+                let old = std::fs::read(path).ok();
+                crate::write::atomically(path, text.as_bytes(), old.as_deref(), 0o644)
+                    .map_err(|e| e.to_string())
+            }
+        }
+    }
+
+    /// The report in the chosen format (or its statistics).
+    fn render(&self, report: &Report) -> String {
+        if self.statistics {
+            return match self.format {
+                Format::Json => crate::output::statistics::render_json(report),
+                _ => crate::output::statistics::render_text(report),
+            };
+        }
+        match self.format {
+            Format::Json => json::render(report),
+            Format::Sarif => crate::output::sarif::render(report),
+            Format::Github => crate::output::github::render(report),
+            Format::Gitlab => crate::output::gitlab::render(report),
+            Format::Human => human::render(
+                report,
+                &human::Style {
+                    color: use_color(self.color),
+                    width: terminal_width(),
+                    quiet: self.quiet,
+                },
+            ),
+        }
     }
 }
 
@@ -480,15 +523,14 @@ fn fix(
         return u8::from(!outcome.diff.is_empty());
     }
     let nothing_done = outcome.files_changed.is_empty() && outcome.problems.is_empty();
-    if !(args.quiet && nothing_done) {
+    if !(args.report.quiet && nothing_done) {
         eprint!("{}", crate::fix::summary(&outcome));
     }
     let after = run::check(files, cwd, options);
-    if let Err(e) = output(args, &render(args, &after)) {
-        eprintln!("mcplint: {e}");
+    let code = args.report.write(&after);
+    if code == 2 {
         return 2;
     }
-    let code = after.exit_code(fail_level(args));
     if !outcome.problems.is_empty() {
         // Asked to fix and could not: as loud as an unreadable file.
         return 2;
@@ -630,6 +672,46 @@ fn check_credential_examples() -> u8 {
     ));
     write_out(&out);
     u8::from(!failures.is_empty())
+}
+
+/// `mcplint history`: credentials committed across git history.
+fn history(args: HistoryArgs) -> u8 {
+    if let Err(message) = args.report.check() {
+        eprintln!("mcplint: {message}");
+        return 2;
+    }
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let revisions = match (args.all, args.range) {
+        (true, _) => crate::history::Revisions::All,
+        (false, Some(range)) => crate::history::Revisions::Range(range),
+        (false, None) => crate::history::Revisions::Head,
+    };
+    let options = crate::history::Options {
+        revisions,
+        max_file_size: args.max_file_size,
+    };
+    let scanned = crate::history::open(&cwd).and_then(|repo| {
+        let scan = crate::history::scan(&repo, &options);
+        // NOTE: the process ends after the report; freeing libgit2's object
+        // cache and pack maps one by one would take a tenth of the run.
+        std::mem::forget(repo);
+        scan
+    });
+    let scan = match scanned {
+        Ok(scan) => scan,
+        Err(message) => {
+            eprintln!("mcplint: {message}");
+            return 2;
+        }
+    };
+    if matches!(args.report.format, Format::Human) && !args.report.quiet {
+        eprintln!(
+            "mcplint: history: {} commits, {} distinct config versions",
+            scan.commits,
+            scan.report.files_scanned()
+        );
+    }
+    args.report.write(&scan.report)
 }
 
 /// `mcplint baseline write|prune [FILE]`, over the current directory.

@@ -437,6 +437,11 @@ pub fn today() -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);
+    date(secs)
+}
+
+/// The UTC date `YYYY-MM-DD` of a Unix time (ignore expiry, commit dates).
+pub fn date(secs: i64) -> String {
     let days = secs.div_euclid(86_400);
     // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
     let z = days + 719_468;
@@ -460,5 +465,12 @@ mod tests {
         let t = today();
         assert_eq!(t.len(), 10);
         assert!(t.as_str() > "2024-01-01", "{t}");
+    }
+
+    #[test]
+    fn dates_of_unix_times() {
+        assert_eq!(date(0), "1970-01-01");
+        assert_eq!(date(951_782_400), "2000-02-29");
+        assert_eq!(date(-1), "1969-12-31");
     }
 }

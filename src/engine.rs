@@ -13,7 +13,7 @@ use crate::model::McpFile;
 use crate::parse::json::{self, Flavor};
 use crate::parse::{toml, yaml};
 use crate::parse::{Node, ParseFailure};
-use crate::rules::{self, Context};
+use crate::rules::{self, Context, Rule};
 use crate::source::{SourceFile, Span};
 
 /// Files larger than this are refused unless `--max-file-size` says more:
@@ -59,11 +59,21 @@ pub fn lint_source(source: SourceFile, format: &'static Format) -> FileReport {
 
 /// [`lint_source`] under the team's policy from the config file.
 pub fn lint_source_with(source: SourceFile, format: &'static Format, team: Team) -> FileReport {
+    lint_source_by(source, format, team, rules::RULES)
+}
+
+/// [`lint_source_with`], running only `rules`.
+fn lint_source_by(
+    source: SourceFile,
+    format: &'static Format,
+    team: Team,
+    rules: &[&dyn Rule],
+) -> FileReport {
     let bom = source.bom_len();
     let text = &source.text[bom..];
     let (mut findings, masks, unparsable) = match parse(text, bom, format.language) {
         Ok(root) => {
-            let (findings, masks) = check(&source, format, &root, team);
+            let (findings, masks) = check(&source, format, &root, team, rules);
             (findings, masks, false)
         }
         Err(failure) => {
@@ -72,7 +82,7 @@ pub fn lint_source_with(source: SourceFile, format: &'static Format, team: Team)
                 Language::Toml | Language::Yaml => Err(failure.clone()),
             };
             let (mut findings, masks) = match lenient {
-                Ok(root) => check(&source, format, &root, team),
+                Ok(root) => check(&source, format, &root, team, rules),
                 Err(_) => (
                     Vec::new(),
                     analysis::raw_masks(&source.text, team.credentials),
@@ -109,17 +119,18 @@ fn parse(text: &str, offset: usize, language: Language) -> Result<Node<'_>, Pars
     }
 }
 
-/// Model, shared analysis and every rule over one parsed tree.
+/// Model, shared analysis and the rules over one parsed tree.
 fn check(
     source: &SourceFile,
     format: &'static Format,
     root: &Node,
     team: Team,
+    rules: &[&dyn Rule],
 ) -> (Vec<Finding>, Vec<Span>) {
     let file = McpFile::build(source, format, root);
     let analysis = analysis::analyze(&file, team.credentials);
     let mut cx = Context::new(&file, &analysis).with_policies(team.policies);
-    for rule in rules::RULES {
+    for rule in rules {
         rule.check(&mut cx);
     }
     (cx.into_findings(), analysis.mask_spans())
@@ -194,6 +205,19 @@ pub fn lint_bytes_with(
     format: &'static Format,
     team: Team,
 ) -> FileReport {
+    lint_bytes_by(bytes, path, display, format, team, rules::RULES)
+}
+
+/// [`lint_bytes_with`] running only `rules`: `mcplint history` looks for
+/// committed credentials in thousands of versions and needs no other rule.
+pub fn lint_bytes_by(
+    bytes: Vec<u8>,
+    path: &Path,
+    display: String,
+    format: &'static Format,
+    team: Team,
+    rules: &[&dyn Rule],
+) -> FileReport {
     let encoding_failure = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         Some(ParseFailure {
             message: "the file is UTF-16 encoded; MCP clients read UTF-8".into(),
@@ -218,7 +242,7 @@ pub fn lint_bytes_with(
     match encoding_failure {
         None => {
             let text = String::from_utf8(bytes).unwrap_or_default();
-            lint_source_with(
+            lint_source_by(
                 SourceFile {
                     path: path.to_path_buf(),
                     display,
@@ -226,6 +250,7 @@ pub fn lint_bytes_with(
                 },
                 format,
                 team,
+                rules,
             )
         }
         Some(failure) => {

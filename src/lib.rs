@@ -18,6 +18,7 @@ pub mod envfile;
 pub mod finding;
 pub mod fix;
 pub mod formats;
+pub mod history;
 pub mod json_edit;
 pub mod model;
 pub mod output;

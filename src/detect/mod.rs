@@ -64,21 +64,21 @@ impl Detector {
     /// Does the format need a name to apply, and does `name` fit it? A
     /// name-gated format only applies under a secret-like name (its pattern
     /// narrows that down to a provider), so most names compile nothing.
-    fn name_allows(&self, name: Option<&str>) -> bool {
+    fn name_allows(&self, name: Option<&Name>) -> bool {
         match (&self.spec.names, name) {
             (None, _) => true,
             (Some(_), None) => false,
-            (Some(_), Some(name)) if !names::is_secret_name(name) => false,
+            (Some(_), Some(name)) if !name.is_secret() => false,
             (Some(names), Some(name)) => self
                 .names
                 .get_or_init(|| Pattern::new(names).ok())
                 .as_ref()
-                .is_some_and(|p| p.is_match(name)),
+                .is_some_and(|p| p.is_match(name.text)),
         }
     }
 
     /// All matches of this format in `text` under `name`, each judged.
-    fn matches(&'static self, text: &str, name: Option<&str>, out: &mut Vec<Hit>) {
+    fn matches(&'static self, text: &str, name: Option<&Name>, out: &mut Vec<Hit>) {
         if !self.name_allows(name) {
             return;
         }
@@ -126,6 +126,18 @@ impl Detector {
     }
 }
 
+/// Scans already made on this thread, by detector set, name and text: the
+/// same value under the same name always scans the same way, and
+/// `mcplint history` meets most values in hundreds of versions of a file.
+type Memo = std::collections::HashMap<(usize, Option<String>, String), Vec<Hit>>;
+
+thread_local! {
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::new());
+}
+
+/// Entries kept before the memo starts over, so a long run stays bounded.
+const MEMO_LIMIT: usize = 1 << 16;
+
 /// Every credential format, with the keyword prefilter over all of them.
 impl std::fmt::Debug for Detectors {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -138,9 +150,11 @@ pub struct Detectors {
     keywords: AhoCorasick,
     /// For each keyword pattern, the detector it belongs to.
     keyword_owner: Vec<usize>,
-    /// Detectors with no keyword: they run on every value (names-gated ones
-    /// only under a fitting name).
+    /// Detectors with neither a keyword nor a name gate: they run on every value.
     unkeyed: Vec<usize>,
+    /// Detectors with no keyword but a name gate: they run only on values
+    /// under a secret-like name (most values have none, or a plain one).
+    unkeyed_named: Vec<usize>,
 }
 
 impl Detectors {
@@ -155,8 +169,11 @@ impl Detectors {
         let mut patterns = Vec::new();
         let mut keyword_owner = Vec::new();
         let mut unkeyed = Vec::new();
+        let mut unkeyed_named = Vec::new();
         for (i, d) in list.iter().enumerate() {
-            if d.spec.keywords.is_empty() {
+            if d.spec.keywords.is_empty() && d.spec.names.is_some() {
+                unkeyed_named.push(i);
+            } else if d.spec.keywords.is_empty() {
                 unkeyed.push(i);
             }
             for k in &d.spec.keywords {
@@ -174,6 +191,7 @@ impl Detectors {
             keywords,
             keyword_owner,
             unkeyed,
+            unkeyed_named,
         })
     }
 
@@ -190,17 +208,41 @@ impl Detectors {
     /// Every credential in `text` (sitting under `name`, when it has one),
     /// overlapping matches resolved in favour of the strongest.
     pub fn scan(&'static self, text: &str, name: Option<&str>) -> Vec<Hit> {
+        let key = (
+            self as *const Detectors as usize,
+            name.map(str::to_string),
+            text.to_string(),
+        );
+        if let Some(hits) = MEMO.with(|memo| memo.borrow().get(&key).cloned()) {
+            return hits;
+        }
+        let hits = self.scan_afresh(text, name);
+        MEMO.with(|memo| {
+            let mut memo = memo.borrow_mut();
+            if memo.len() >= MEMO_LIMIT {
+                memo.clear();
+            }
+            memo.insert(key, hits.clone());
+        });
+        hits
+    }
+
+    fn scan_afresh(&'static self, text: &str, name: Option<&str>) -> Vec<Hit> {
         let mut candidates: Vec<usize> = self
             .keywords
             .find_overlapping_iter(text)
             .map(|m| self.keyword_owner[m.pattern().as_usize()])
             .collect();
         candidates.extend(&self.unkeyed);
+        let name = name.map(Name::new);
+        if name.as_ref().is_some_and(Name::is_secret) {
+            candidates.extend(&self.unkeyed_named);
+        }
         candidates.sort_unstable();
         candidates.dedup();
         let mut hits = Vec::new();
         for i in candidates {
-            self.list[i].matches(text, name, &mut hits);
+            self.list[i].matches(text, name.as_ref(), &mut hits);
         }
         resolve_overlaps(hits)
     }
@@ -227,12 +269,33 @@ impl Detectors {
         example: &Example,
     ) -> Option<HitState> {
         let mut hits = Vec::new();
-        detector.matches(example.value(), example.name(), &mut hits);
+        let name = example.name().map(Name::new);
+        detector.matches(example.value(), name.as_ref(), &mut hits);
         hits.into_iter().map(|h| h.state).min_by_key(|s| match s {
             HitState::Secret => 0,
             HitState::BadChecksum => 1,
             HitState::Placeholder => 2,
         })
+    }
+}
+
+/// The name a value sits under. Whether it is secret-like is worked out
+/// once per value, not once for each name-gated format that asks.
+struct Name<'a> {
+    text: &'a str,
+    secret: std::cell::OnceCell<bool>,
+}
+
+impl<'a> Name<'a> {
+    fn new(text: &'a str) -> Self {
+        Name {
+            text,
+            secret: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn is_secret(&self) -> bool {
+        *self.secret.get_or_init(|| names::is_secret_name(self.text))
     }
 }
 

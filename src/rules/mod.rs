@@ -27,6 +27,7 @@ mod unpinned_package;
 
 pub use broad_credential::is_loopback;
 pub use invalid_config::META as INVALID_CONFIG;
+pub use literal_secret::{credential_format, META as LITERAL_SECRET};
 pub use parse_error::parse_failure;
 pub use stale_ignore::META as STALE_IGNORE;
 
@@ -114,6 +115,10 @@ pub static RULES: &[&dyn Rule] = &[
     &unguarded_destructive_tools::UnguardedDestructiveTools,
     &policy_violation::PolicyViolation,
 ];
+
+/// The rules that report a credential written into a config: all that
+/// `mcplint history` runs over past versions.
+pub static SECRET_RULES: &[&dyn Rule] = &[&literal_secret::LiteralSecret];
 
 /// Every rule id users can see, including those the engine reports itself.
 pub fn all() -> Vec<&'static RuleMeta> {

@@ -1,0 +1,81 @@
+//! A committed credential as a finding: located in the version of the
+//! config that introduced it (so every output format shows the masked
+//! snippet), saying when it was committed, whether `HEAD` still holds it,
+//! and where the provider revokes it.
+
+use crate::engine::FileReport;
+use crate::finding::Finding;
+use crate::rules::credential_format;
+
+/// Where `HEAD` still holds a credential.
+pub enum AtHead<'a> {
+    /// In the same file.
+    Here,
+    /// Gone from this file, but in other configs (their paths).
+    Elsewhere(&'a [String]),
+    Gone,
+}
+
+/// The commit that introduced a credential, for the message.
+pub struct Introduction<'a> {
+    pub short_id: &'a str,
+    /// `YYYY-MM-DD`, committer date (UTC).
+    pub date: &'a str,
+}
+
+/// Name `report` after the commit (`path@abc1234`) and keep only the
+/// findings `chosen` (by index), told as history.
+pub fn told_as_history(
+    mut report: FileReport,
+    chosen: &[(usize, AtHead)],
+    introduction: &Introduction,
+) -> FileReport {
+    report.source.display = format!("{}@{}", report.source.display, introduction.short_id);
+    let mut findings: Vec<Option<Finding>> = std::mem::take(&mut report.findings)
+        .into_iter()
+        .map(Some)
+        .collect();
+    report.findings = chosen
+        .iter()
+        .filter_map(|(i, at_head)| {
+            let f = findings.get_mut(*i)?.take()?;
+            Some(history_finding(f, at_head, introduction))
+        })
+        .collect();
+    // The version's parse problems are history too: not this run's errors.
+    report.unparsable = false;
+    report
+}
+
+fn history_finding(mut f: Finding, at_head: &AtHead, introduction: &Introduction) -> Finding {
+    let state = match at_head {
+        AtHead::Here => "still present at HEAD".to_string(),
+        AtHead::Elsewhere(paths) => format!(
+            "gone from this file at HEAD but still present in {}",
+            paths
+                .iter()
+                .map(|p| format!("`{p}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        AtHead::Gone => "removed at HEAD — still valid until revoked".to_string(),
+    };
+    f.message = format!(
+        "{}: committed in {} ({}), {state}",
+        f.message, introduction.short_id, introduction.date
+    );
+    let undo = "deleting it from the file or rewriting history does not undo the leak";
+    f.help = Some(match credential_format(&f).map(|d| &d.spec) {
+        Some(spec) => match &spec.rotate {
+            Some(url) => format!("revoke it and issue a new one: {url} ({undo})"),
+            None => format!(
+                "revoke it in your {} account and issue a new one ({undo})",
+                spec.provider
+            ),
+        },
+        None => format!("revoke it where it was issued and issue a new one ({undo})"),
+    });
+    // Fixes edit the working tree; a past version has nothing to edit.
+    f.fix = None;
+    f
+}
