@@ -136,7 +136,12 @@ thread_local! {
 }
 
 /// Entries kept before the memo starts over, so a long run stays bounded.
-const MEMO_LIMIT: usize = 1 << 16;
+const MEMO_LIMIT: usize = 1 << 15;
+
+/// The longest value the memo keeps: with `MEMO_LIMIT` entries, its text
+/// stays under 32 MiB per thread in the worst case, a few MiB in practice
+/// (values are names, URLs and tokens).
+const MEMO_VALUE_LIMIT: usize = 1024;
 
 /// Every credential format, with the keyword prefilter over all of them.
 impl std::fmt::Debug for Detectors {
@@ -208,6 +213,11 @@ impl Detectors {
     /// Every credential in `text` (sitting under `name`, when it has one),
     /// overlapping matches resolved in favour of the strongest.
     pub fn scan(&'static self, text: &str, name: Option<&str>) -> Vec<Hit> {
+        // Long values are rarely repeated and would make the memo hold a
+        // copy of a big file: scan them directly.
+        if text.len() > MEMO_VALUE_LIMIT {
+            return self.scan_afresh(text, name);
+        }
         let key = (
             self as *const Detectors as usize,
             name.map(str::to_string),
