@@ -66,12 +66,20 @@ fn history_finding(mut f: Finding, at_head: &AtHead, introduction: &Introduction
     );
     let undo = "deleting it from the file or rewriting history does not undo the leak";
     f.help = Some(match credential_format(&f).map(|d| &d.spec) {
-        Some(spec) => match &spec.rotate {
-            Some(url) => format!("revoke it and issue a new one: {url} ({undo})"),
-            None => format!(
-                "revoke it in your {} account and issue a new one ({undo})",
-                spec.provider
-            ),
+        Some(spec) => match (&spec.rotate, spec.provider.as_str()) {
+            (Some(url), _) => format!("revoke it and issue a new one: {url} ({undo})"),
+            // Connection strings and keys of no one provider.
+            (None, "Database") => {
+                format!(
+                    "change that database user's password, then every place that uses it ({undo})"
+                )
+            }
+            (None, "Generic") => {
+                format!("replace it where it was issued (a new key pair, a new password) ({undo})")
+            }
+            (None, provider) => {
+                format!("revoke it in your {provider} account and issue a new one ({undo})")
+            }
         },
         None => format!("revoke it where it was issued and issue a new one ({undo})"),
     });
