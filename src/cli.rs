@@ -152,6 +152,12 @@ struct HistoryArgs {
     /// (suffixes K, M, G allowed)
     #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "64M")]
     max_file_size: u64,
+    /// Use this config file instead of the nearest mcplint.toml of each path
+    #[arg(long, value_name = "PATH", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore any mcplint.toml
+    #[arg(long)]
+    no_config: bool,
 }
 
 fn parse_client(name: &str) -> Result<&'static formats::Format, String> {
@@ -414,7 +420,11 @@ fn check(args: CheckArgs) -> u8 {
 }
 
 fn config_choice(args: &CheckArgs) -> run::ConfigChoice {
-    match (&args.config, args.no_config) {
+    config_choice_of(&args.config, args.no_config)
+}
+
+fn config_choice_of(config: &Option<PathBuf>, no_config: bool) -> run::ConfigChoice {
+    match (config, no_config) {
         (Some(path), _) => run::ConfigChoice::Path(path.clone()),
         (None, true) => run::ConfigChoice::Ignore,
         (None, false) => run::ConfigChoice::Discover,
@@ -691,7 +701,17 @@ fn history(args: HistoryArgs) -> u8 {
         max_file_size: args.max_file_size,
     };
     let scanned = crate::history::open(&cwd).and_then(|repo| {
-        let scan = crate::history::scan(&repo, &options);
+        let mut scan = crate::history::scan(&repo, &options);
+        // Exceptions, excludes and rule settings of the config that
+        // applies to each path today hold for its past versions too.
+        if let (Ok(scan), Some(root)) = (&mut scan, repo.workdir()) {
+            run::apply_config_to(
+                &mut scan.report,
+                root,
+                &cwd,
+                &config_choice_of(&args.config, args.no_config),
+            );
+        }
         // NOTE: the process ends after the report; freeing libgit2's object
         // cache and pack maps one by one would take a tenth of the run.
         std::mem::forget(repo);

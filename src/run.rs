@@ -173,6 +173,39 @@ fn check_with(paths: &[PathBuf], cwd: &Path, options: &Options, configs: &Config
     report
 }
 
+/// The config files over findings that were not linted from the working
+/// tree (`mcplint history`): each file's path is relative to `root`, and
+/// exceptions that match nothing are not called stale (they speak of the
+/// working tree, not of every past version).
+pub fn apply_config_to(report: &mut Report, root: &Path, cwd: &Path, choice: &ConfigChoice) {
+    let configs = Configs::new(choice, cwd);
+    let mut files = std::mem::take(&mut report.files);
+    let relative: Vec<PathBuf> = files.iter().map(|f| f.source.path.clone()).collect();
+    for file in &mut files {
+        file.source.path = root.join(&file.source.path);
+    }
+    let mut linted = Report {
+        files,
+        errors: Vec::new(),
+    };
+    apply_configs(&configs, &mut linted, false);
+    for (file, path) in linted.files.iter_mut().zip(relative) {
+        let excluded = configs
+            .for_path(&file.source.path)
+            .is_some_and(|c| c.excluded(&file.source.path));
+        file.source.path = path;
+        if excluded {
+            file.findings.clear();
+        }
+    }
+    // Stale-exception reports (on the config files) speak of the working tree.
+    linted
+        .files
+        .retain(|f| f.format.id != config::CONFIG_FORMAT.id);
+    report.files = linted.files;
+    report.files.extend(configs.into_broken());
+}
+
 /// Each file's findings through the config that applies to it.
 fn apply_configs(configs: &Configs, report: &mut Report, walked: bool) {
     let mut groups: Vec<(Arc<Config>, Vec<&mut FileReport>)> = Vec::new();

@@ -480,3 +480,64 @@ fn exit_zero_and_statistics_work_as_in_check() {
     let r = repo.history(&["--statistics", "--format", "sarif"]);
     assert_eq!(r.code, 2, "{}", r.stderr);
 }
+
+/// The config that applies to a path today holds for its past versions:
+/// a reviewed exception or an exclude silences a fake token in history,
+/// `--no-config` brings it back, and a subdirectory's config applies there.
+#[test]
+fn the_config_file_applies_to_past_versions() {
+    let repo = Repo::new();
+    repo.commit(
+        &[
+            ("docs/demo/.mcp.json", &github_mcp(GHP)),
+            ("vendor/.mcp.json", &github_mcp(GHP_2)),
+            ("apps/web/.mcp.json", &github_mcp(GHP)),
+        ],
+        "docs with a revoked demo token, a vendored config, an app",
+    );
+    repo.commit(
+        &[("apps/web/.mcp.json", CLEAN_MCP)],
+        "the app uses a reference",
+    );
+    let files = |findings: &[Value]| -> Vec<String> {
+        let mut f: Vec<String> = findings
+            .iter()
+            .map(|f| {
+                f["file"]
+                    .as_str()
+                    .unwrap()
+                    .split('@')
+                    .next()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        f.sort();
+        f
+    };
+    let (_, all) = repo.json(&[]);
+    assert_eq!(
+        files(&all),
+        [
+            "apps/web/.mcp.json",
+            "docs/demo/.mcp.json",
+            "vendor/.mcp.json"
+        ]
+    );
+    repo.tree.write(
+        "mcplint.toml",
+        "exclude = [\"vendor/**\"]\n[[ignore]]\nrule = \"literal-secret\"\npath = \"docs/demo/.mcp.json\"\nreason = \"revoked demo token\"\n",
+    );
+    let (code, found) = repo.json(&[]);
+    assert_eq!(
+        (code, files(&found)),
+        (1, vec!["apps/web/.mcp.json".to_string()])
+    );
+    let (_, all_again) = repo.json(&["--no-config"]);
+    assert_eq!(files(&all_again).len(), 3);
+    // The nearest config of the path decides, as in `check`.
+    repo.tree
+        .write("apps/mcplint.toml", "[rules]\ndisable = [\"secret\"]\n");
+    let (code, found) = repo.json(&[]);
+    assert_eq!((code, found.len()), (0, 0), "{found:#?}");
+}
