@@ -221,11 +221,11 @@ pub fn uses(file: &crate::model::McpFile, site: &crate::model::Site) -> Vec<Scop
     });
     // The server's URL (`api.githubcopilot.com`) and the provider of the
     // profile that recognises it name the provider too.
-    let url = file
-        .sites
-        .iter()
-        .find(|s| {
-            s.server.is_some() && s.server == site.server && s.field == crate::formats::Field::Url
+    let url = site
+        .server
+        .and_then(|i| {
+            file.sites_of(i)
+                .find(|s| s.field == crate::formats::Field::Url)
         })
         .map(|s| s.text());
     let providers: Vec<&str> = site

@@ -168,7 +168,7 @@ impl<'t> Launch<'t> {
         launch
             .words
             .extend(s.command.into_iter().flat_map(str::split_whitespace));
-        for site in file.sites.iter().filter(|site| site.server == Some(server)) {
+        for site in file.sites_of(server) {
             let text = site.text();
             match site.field {
                 Field::Args => launch.args.push((text, site.node.span)),

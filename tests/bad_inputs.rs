@@ -709,3 +709,31 @@ fn a_walk_does_not_follow_links_out_of_the_tree() {
         "{report:#}"
     );
 }
+
+/// Many servers and a huge args array (the suite runs 5·10^4 of each; 10^6
+/// servers were measured by hand): every per-server question is
+/// answered from an index (a scan of every string per server was
+/// quadratic: 10^6 servers did not finish), and the secret in the last
+/// server is still found.
+#[test]
+fn fifty_thousand_servers_and_arguments() {
+    let t = Tree::new();
+    let mut text = String::from("{\"mcpServers\": {");
+    for i in 0..50_000 {
+        text.push_str(&format!("\"s{i}\": {{\"command\": \"acme-{i}\"}},"));
+    }
+    let args: Vec<String> = (0..50_000).map(|i| format!("\"--opt-{i}\"")).collect();
+    text.push_str(&format!(
+        "\"last\": {{\"command\": \"acme\", \"args\": [{}], \"env\": {{\"GITHUB_TOKEN\": \"{GHP}\"}}}}}}}}",
+        args.join(", ")
+    ));
+    t.write(".mcp.json", &text);
+    let started = std::time::Instant::now();
+    let (code, report) = run_json(&t.root, &[]);
+    assert!(started.elapsed() < std::time::Duration::from_secs(120));
+    assert_eq!(code, 1, "{}", report["errors"]);
+    assert_eq!(
+        at(&report, ".mcp.json", "/mcpServers/last/env/GITHUB_TOKEN")["rule"],
+        "literal-secret"
+    );
+}

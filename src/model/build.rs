@@ -142,14 +142,14 @@ fn add_server<'t>(
         ),
     };
     let index = file.servers.len();
-    file.servers.push(Server {
+    file.servers.push(Server::new(
         name,
         name_span,
-        pointer: at.clone(),
+        at.clone(),
         node,
         command,
         args,
-    });
+    ));
     collect(file, layout, index, node, &at, "", None, None);
 }
 

@@ -16,6 +16,9 @@ pub struct McpFile<'t> {
     pub root: &'t Node<'t>,
     pub servers: Vec<Server<'t>>,
     pub sites: Vec<Site<'t>>,
+    /// For each server, the indices of its sites (rules ask per server; a
+    /// scan of every site per server would be quadratic).
+    server_sites: Vec<Vec<usize>>,
     /// VS Code's `inputs`: values the editor prompts for.
     pub inputs: Vec<Input<'t>>,
 }
@@ -41,6 +44,30 @@ pub struct Server<'t> {
     pub command: Option<&'t str>,
     /// The string elements of `args`, in order (`None` for non-strings).
     pub args: Vec<Option<&'t str>>,
+    /// The command line runs the `mcp-remote` bridge.
+    mcp_remote: bool,
+}
+
+impl<'t> Server<'t> {
+    pub fn new(
+        name: &'t str,
+        name_span: Span,
+        pointer: String,
+        node: &'t Node<'t>,
+        command: Option<&'t str>,
+        args: Vec<Option<&'t str>>,
+    ) -> Self {
+        let mcp_remote = Server::finds_mcp_remote(command, &args);
+        Server {
+            name,
+            name_span,
+            pointer,
+            node,
+            command,
+            args,
+            mcp_remote,
+        }
+    }
 }
 
 impl Server<'_> {
@@ -70,10 +97,15 @@ impl Server<'_> {
     /// Does this server run the `mcp-remote` bridge? It expands `${NAME}`
     /// in its `--header` values itself, whatever the client does.
     pub fn runs_mcp_remote(&self) -> bool {
+        self.mcp_remote
+    }
+
+    /// Does this command line start `mcp-remote`? (Asked once, at build.)
+    fn finds_mcp_remote(command: Option<&str>, args: &[Option<&str>]) -> bool {
         let names_it = |s: &str| {
             s == "mcp-remote" || s.starts_with("mcp-remote@") || s.ends_with("/mcp-remote")
         };
-        self.command.is_some_and(names_it) || self.args.iter().flatten().any(|a| names_it(a))
+        command.is_some_and(names_it) || args.iter().flatten().any(|a| names_it(a))
     }
 
     /// Is argument `index` the value of a `--header` flag?
@@ -118,10 +150,27 @@ impl<'t> McpFile<'t> {
             root,
             servers: Vec::new(),
             sites: Vec::new(),
+            server_sites: Vec::new(),
             inputs: Vec::new(),
         };
         build::build(&mut file);
+        let mut server_sites = vec![Vec::new(); file.servers.len()];
+        for (i, site) in file.sites.iter().enumerate() {
+            if let Some(server) = site.server {
+                server_sites[server].push(i);
+            }
+        }
+        file.server_sites = server_sites;
         file
+    }
+
+    /// The sites of server `server`, in file order.
+    pub fn sites_of(&self, server: usize) -> impl Iterator<Item = &Site<'t>> + '_ {
+        self.server_sites
+            .get(server)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.sites[i])
     }
 
     pub fn server_of(&self, site: &Site) -> Option<&Server<'t>> {

@@ -37,7 +37,7 @@ impl Rule for InsecureTransport {
     fn check(&self, cx: &mut Context) {
         let file = cx.file;
         for (i, server) in file.servers.iter().enumerate() {
-            let sites = || file.sites.iter().filter(move |s| s.server == Some(i));
+            let sites = || file.sites_of(i);
             let Some(url) = sites().find(|s| s.field == Field::Url) else {
                 continue;
             };

@@ -77,7 +77,7 @@ impl Rule for PolicyViolation {
                         );
                     }
                 }
-                for site in file.sites.iter().filter(|s| s.server == Some(i)) {
+                for site in file.sites_of(i) {
                     for used in scopes::uses(file, site) {
                         let not_allowed = policy
                             .allowed_scopes
