@@ -315,6 +315,32 @@ fn every_fixture_converges() {
         if after_first != before {
             fixed_any += 1;
         }
+        // Written: only the configs being fixed, the env file and the
+        // .gitignore entry for it; nothing is removed.
+        let old: std::collections::HashMap<&String, &Vec<u8>> =
+            before.iter().map(|(p, b)| (p, b)).collect();
+        assert!(
+            before
+                .iter()
+                .all(|(p, _)| after_first.iter().any(|(q, _)| p == q)),
+            "{}: a file disappeared",
+            tree.display()
+        );
+        for (path, bytes) in &after_first {
+            if old.get(path) == Some(&bytes) {
+                continue;
+            }
+            let relative = Path::new(path).strip_prefix(d.path()).unwrap();
+            let allowed = relative == Path::new(".env")
+                || relative == Path::new(".gitignore")
+                || mcplint::formats::for_path(relative).is_some();
+            assert!(
+                allowed,
+                "{}: --fix wrote {}",
+                tree.display(),
+                relative.display()
+            );
+        }
         // Nothing new became unparsable.
         let errors_before = mcplint_errors(&tree);
         assert!(
