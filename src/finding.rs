@@ -4,6 +4,7 @@
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::detect::CredentialSpec;
 use crate::rules::RuleMeta;
 use crate::source::Span;
 
@@ -157,6 +158,9 @@ pub struct Finding {
     /// the string), without positions, so fingerprints survive edits.
     pub discriminator: String,
     pub fix: Option<Fix>,
+    /// The credential format a secret finding recognised (its provider,
+    /// kind and revocation page), when a format did.
+    pub credential: Option<&'static CredentialSpec>,
 }
 
 impl Finding {
@@ -177,7 +181,13 @@ impl Finding {
             secret_preview: None,
             discriminator: String::new(),
             fix: None,
+            credential: None,
         }
+    }
+
+    pub fn credential(mut self, spec: Option<&'static CredentialSpec>) -> Self {
+        self.credential = spec;
+        self
     }
 
     pub fn with_fix(mut self, fix: Fix) -> Self {

@@ -43,6 +43,26 @@ pub fn insert_member(source: &str, object: &Node, key: &str, value: &str) -> Opt
     }
 }
 
+/// Add `"name": value` to the map at `object[key]`, creating the map (on
+/// one line) when `object` has none.
+pub fn insert_into_map(
+    source: &str,
+    object: &Node,
+    key: &str,
+    name: &str,
+    value: &str,
+) -> Option<Edit> {
+    match object.get(key) {
+        Some(map) => insert_member(source, map, name, value),
+        None => insert_member(
+            source,
+            object,
+            key,
+            &format!("{{ {}: {value} }}", string(name)),
+        ),
+    }
+}
+
 /// Add `value` at the end of `array`.
 pub fn push_element(source: &str, array: &Node, value: &str) -> Option<Edit> {
     let Value::Array(items) = &array.value else {

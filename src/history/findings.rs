@@ -5,7 +5,6 @@
 
 use crate::engine::FileReport;
 use crate::finding::Finding;
-use crate::rules::credential_format;
 
 /// Where `HEAD` still holds a credential.
 pub enum AtHead<'a> {
@@ -65,7 +64,7 @@ fn history_finding(mut f: Finding, at_head: &AtHead, introduction: &Introduction
         f.message, introduction.short_id, introduction.date
     );
     let undo = "deleting it from the file or rewriting history does not undo the leak";
-    f.help = Some(match credential_format(&f).map(|d| &d.spec) {
+    f.help = Some(match f.credential {
         Some(spec) => match (&spec.rotate, spec.provider.as_str()) {
             (Some(url), _) => format!("revoke it and issue a new one: {url} ({undo})"),
             // Connection strings and keys of no one provider.

@@ -27,7 +27,7 @@ mod unpinned_package;
 
 pub use broad_credential::is_loopback;
 pub use invalid_config::META as INVALID_CONFIG;
-pub use literal_secret::{credential_format, META as LITERAL_SECRET};
+pub use literal_secret::META as LITERAL_SECRET;
 pub use parse_error::parse_failure;
 pub use stale_ignore::META as STALE_IGNORE;
 

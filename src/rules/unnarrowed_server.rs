@@ -93,15 +93,8 @@ fn narrowing_fix(file: &McpFile, server: &Server, launch: &Launch, fix: &NarrowF
     let text = file.source.text.as_str();
     let node = server.node;
     let key_of = |field: Field| file.format.layout.key(field);
-    // `"name": "value"` into the map at `key`, creating the map if needed.
-    let set = |key: &str, name: &str, value: &str| match node.get(key) {
-        Some(map) => json_edit::insert_member(text, map, name, &string(value)),
-        None => json_edit::insert_member(
-            text,
-            node,
-            key,
-            &format!("{{ {}: {} }}", string(name), string(value)),
-        ),
+    let set = |key: &str, name: &str, value: &str| {
+        json_edit::insert_into_map(text, node, key, name, &string(value))
     };
     let mut edits = Vec::new();
     let what = if let (Some(name), Some(value)) = (&fix.env, &fix.value) {

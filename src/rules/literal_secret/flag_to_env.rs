@@ -54,16 +54,15 @@ pub(super) fn flag_to_env(cx: &Context, site: &Site, c: &Candidate) -> Option<Fi
     };
     let source = file.source.text.as_str();
     let env_key = key_of(Field::Env)?;
-    let env_edit = match server.node.get(env_key) {
-        Some(env) if env.get(var).is_some() => return None,
-        Some(env) => json_edit::insert_member(source, env, var, &string(&reference))?,
-        None => json_edit::insert_member(
-            source,
-            server.node,
-            env_key,
-            &format!("{{ {}: {} }}", string(var), string(&reference)),
-        )?,
-    };
+    if server
+        .node
+        .get(env_key)
+        .is_some_and(|env| env.get(var).is_some())
+    {
+        return None;
+    }
+    let env_edit =
+        json_edit::insert_into_map(source, server.node, env_key, var, &string(&reference))?;
     Some(Fix {
         title: format!(
             "move it out of the command line into the server's environment as {var} (which the server reads) and keep the value in the env file"

@@ -6,7 +6,7 @@ use super::{place, Context, FixAvailability, Rule, RuleMeta};
 use crate::analysis::{Candidate, Recognised};
 use crate::carriers::How;
 use crate::clients::Spelling;
-use crate::detect::{Detector, Detectors, HitState};
+use crate::detect::HitState;
 use crate::finding::{Category, Confidence, Finding, Severity};
 use crate::formats::Field;
 use crate::model::Site;
@@ -86,6 +86,10 @@ impl Rule for LiteralSecret {
                 .help(help)
                 .at(&site.pointer, server)
                 .secret(c.preview.clone())
+                .credential(match c.recognised {
+                    Recognised::Format(d) => Some(&d.spec),
+                    Recognised::Name => None,
+                })
                 .discriminator(format!("{}#{n}", recognised_id(c)));
             if let Some(fix) = fix::extraction_fix(cx, site, c, &var) {
                 finding = finding.with_fix(fix);
@@ -108,17 +112,6 @@ fn recognised_id(c: &Candidate) -> &'static str {
         Recognised::Format(d) => d.spec.id.as_str(),
         Recognised::Name => "named",
     }
-}
-
-/// The built-in credential format a finding of this rule recognised (read
-/// back from its discriminator, `<format id>#<n>`); `None` for a value
-/// that only its name made a secret, or a team's own format.
-pub fn credential_format(finding: &Finding) -> Option<&'static Detector> {
-    if !std::ptr::eq(finding.rule, &META) {
-        return None;
-    }
-    let (id, _) = finding.discriminator.rsplit_once('#')?;
-    Detectors::builtin().list.iter().find(|d| d.spec.id == id)
 }
 
 /// What to write instead, in the owning client's own idiom.
