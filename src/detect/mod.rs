@@ -129,10 +129,20 @@ impl Detector {
 /// Scans already made on this thread, by detector set, name and text: the
 /// same value under the same name always scans the same way, and
 /// `mcplint history` meets most values in hundreds of versions of a file.
+/// Off (`None`) unless the thread asked for it: a lint of the working
+/// tree sees each value about once, and would only pay for the copies.
 type Memo = std::collections::HashMap<(usize, Option<String>, String), Vec<Hit>>;
 
 thread_local! {
-    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::new());
+    static MEMO: std::cell::RefCell<Option<Memo>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Remember this thread's scans from now on (for threads that lint many
+/// versions of the same files).
+pub fn remember_scans() {
+    MEMO.with(|memo| {
+        memo.borrow_mut().get_or_insert_with(Memo::new);
+    });
 }
 
 /// Entries kept before the memo starts over, so a long run stays bounded.
@@ -215,7 +225,7 @@ impl Detectors {
     pub fn scan(&'static self, text: &str, name: Option<&str>) -> Vec<Hit> {
         // Long values are rarely repeated and would make the memo hold a
         // copy of a big file: scan them directly.
-        if text.len() > MEMO_VALUE_LIMIT {
+        if text.len() > MEMO_VALUE_LIMIT || MEMO.with(|memo| memo.borrow().is_none()) {
             return self.scan_afresh(text, name);
         }
         let key = (
@@ -223,16 +233,18 @@ impl Detectors {
             name.map(str::to_string),
             text.to_string(),
         );
-        if let Some(hits) = MEMO.with(|memo| memo.borrow().get(&key).cloned()) {
+        let known = MEMO.with(|memo| memo.borrow().as_ref().and_then(|m| m.get(&key).cloned()));
+        if let Some(hits) = known {
             return hits;
         }
         let hits = self.scan_afresh(text, name);
         MEMO.with(|memo| {
-            let mut memo = memo.borrow_mut();
-            if memo.len() >= MEMO_LIMIT {
-                memo.clear();
+            if let Some(memo) = memo.borrow_mut().as_mut() {
+                if memo.len() >= MEMO_LIMIT {
+                    memo.clear();
+                }
+                memo.insert(key, hits.clone());
             }
-            memo.insert(key, hits.clone());
         });
         hits
     }

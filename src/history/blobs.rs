@@ -149,6 +149,8 @@ impl<'scope, T: Send + 'scope> Pool<'scope, T> {
             .map(|_| {
                 let queue = Arc::clone(&queue);
                 scope.spawn(move || {
+                    // Most values recur in many versions of a file.
+                    crate::detect::remember_scans();
                     let repo = Repository::open(git_dir).map_err(|e| e.message().to_string());
                     let mut done = Vec::new();
                     loop {
