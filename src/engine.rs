@@ -223,21 +223,27 @@ pub fn lint_bytes_by(
             message: "the file is UTF-16 encoded; MCP clients read UTF-8".into(),
             span: Span::new(0, 2),
         })
-    } else if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        Some(ParseFailure {
-            message: format!(
-                "NUL byte at offset {at}: the file looks UTF-16/UTF-32 encoded or binary; MCP clients read UTF-8 JSON"
-            ),
-            span: Span::new(at, at + 1),
-        })
     } else {
-        std::str::from_utf8(&bytes).err().map(|e| {
-            let at = e.valid_up_to();
-            ParseFailure {
-                message: format!("invalid UTF-8 at byte {at}; MCP clients read UTF-8"),
-                span: Span::new(at, at + e.error_len().unwrap_or(1).min(bytes.len() - at)),
+        // The first bad byte wins: the text shown before it must be valid
+        // UTF-8, or its offsets would not be the file's.
+        let utf8 = std::str::from_utf8(&bytes).err();
+        let nul = memchr::memchr(0, &bytes);
+        match (utf8, nul) {
+            (_, Some(at)) if utf8.is_none_or(|e| at < e.valid_up_to()) => Some(ParseFailure {
+                message: format!(
+                    "NUL byte at offset {at}: the file looks UTF-16/UTF-32 encoded or binary; MCP clients read UTF-8 JSON"
+                ),
+                span: Span::new(at, at + 1),
+            }),
+            (Some(e), _) => {
+                let at = e.valid_up_to();
+                Some(ParseFailure {
+                    message: format!("invalid UTF-8 at byte {at}; MCP clients read UTF-8"),
+                    span: Span::new(at, at + e.error_len().unwrap_or(1).min(bytes.len() - at)),
+                })
             }
-        })
+            (None, _) => None,
+        }
     };
     match encoding_failure {
         None => {

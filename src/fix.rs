@@ -169,6 +169,22 @@ fn fix_file(
     })
 }
 
+/// One file's text after every fix `report` selects has been applied,
+/// without touching the disk, and the problems met (a fix that would have
+/// made the file unparsable is one). The fuzz target of the fixer and the
+/// tests call this; `--fix` and `--diff` go through [`apply`].
+pub fn fixed_text(report: &FileReport, unsafe_fixes: bool) -> (Option<String>, Vec<String>) {
+    let options = Options {
+        unsafe_fixes,
+        write: false,
+        env_file: None,
+        cwd: PathBuf::new(),
+    };
+    let mut outcome = Outcome::default();
+    let fixed = fix_file(report, &options, &mut Vec::new(), &mut outcome);
+    (fixed.map(|f| f.text), outcome.problems)
+}
+
 /// The commit since which git history holds a secret of `path`, if git
 /// tracks the file (bounded walk of the history).
 fn committed_since(path: &Path, secrets: &[&str]) -> Option<Option<String>> {

@@ -17,17 +17,37 @@ pub fn preview(secret: &str, prefix: Option<&str>) -> String {
     }
 }
 
+/// Masked text this long or longer is also masked wherever else it occurs
+/// (a token pasted again as a key or in a comment); shorter text would mask
+/// ordinary words.
+const REPEAT_MIN: usize = 8;
+
 /// A copy of `text` with every byte of every span replaced by `*`, so byte
-/// offsets (and thus every label) stay aligned. Spans must lie on character
-/// boundaries, as parser spans do; multi-byte characters become several `*`.
+/// offsets (and thus every label) stay aligned, and every other occurrence
+/// of a span's text too. Spans must lie on character boundaries, as parser
+/// spans do; multi-byte characters become several `*`.
 pub fn mask(text: &str, spans: &[Span]) -> String {
-    let mut bytes = text.as_bytes().to_vec();
-    for span in spans {
-        let range = span.start as usize..(span.end as usize).min(bytes.len());
+    let source = text.as_bytes();
+    let mut bytes = source.to_vec();
+    let mut hide = |range: std::ops::Range<usize>| {
         for b in &mut bytes[range] {
             if !matches!(b, b'\n' | b'\r') {
                 *b = b'*';
             }
+        }
+    };
+    let mut repeated: Vec<&[u8]> = Vec::new();
+    for span in spans {
+        let range = span.start as usize..(span.end as usize).min(source.len());
+        let secret = &source[range.clone()];
+        if secret.len() >= REPEAT_MIN && !repeated.contains(&secret) {
+            repeated.push(secret);
+        }
+        hide(range);
+    }
+    for secret in repeated {
+        for at in memchr::memmem::find_iter(source, secret) {
+            hide(at..at + secret.len());
         }
     }
     // Replacing whole characters by ASCII keeps UTF-8 valid; a span that cut a
@@ -56,5 +76,20 @@ mod tests {
         let masked = mask(text, &[Span::new(start, start + "é-secret".len())]);
         assert_eq!(masked.len(), text.len());
         assert_eq!(masked, "{\"k\": \"*********\"}");
+    }
+
+    #[test]
+    fn mask_hides_every_copy_of_a_masked_value() {
+        let text =
+            "{\"k\": \"sk_live_0123456789\" /* was sk_live_0123456789 */, \"short\": \"abc\"}";
+        let start = text.find("sk_").unwrap();
+        let abc = text.find("abc").unwrap();
+        let masked = mask(
+            text,
+            &[Span::new(start, start + 18), Span::new(abc, abc + 3)],
+        );
+        assert!(!masked.contains("sk_live"), "{masked}");
+        assert!(masked.contains("\"short\""), "{masked}");
+        assert_eq!(masked.len(), text.len());
     }
 }

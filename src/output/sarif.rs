@@ -56,6 +56,21 @@ fn descriptor(rule: &RuleMeta) -> Value {
     })
 }
 
+/// A displayed path as a relative URI reference (RFC 3986): a space, `%`,
+/// `#`, `?`, `:` (which would read as a scheme), a backslash or a non-ASCII byte in a file name is
+/// percent-encoded, so the result names the same file to every consumer.
+fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for &b in path.trim_start_matches('/').as_bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=@".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 pub fn render(report: &Report) -> String {
     let all = rules::all();
     let mut results = Vec::new();
@@ -81,7 +96,7 @@ pub fn render(report: &Report) -> String {
             "message": { "text": message },
             "locations": [{
                 "physicalLocation": {
-                    "artifactLocation": { "uri": file.source.display.trim_start_matches('/'), "uriBaseId": "%SRCROOT%" },
+                    "artifactLocation": { "uri": uri(&file.source.display), "uriBaseId": "%SRCROOT%" },
                     "region": {
                         "startLine": at.start.line,
                         "startColumn": at.start.column,
@@ -127,4 +142,19 @@ pub fn render(report: &Report) -> String {
     let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri;
+
+    #[test]
+    fn uri_encodes_what_a_uri_path_cannot_hold() {
+        assert_eq!(uri("pkgs/api/.mcp.json"), "pkgs/api/.mcp.json");
+        assert_eq!(uri("/abs/.mcp.json"), "abs/.mcp.json");
+        assert_eq!(uri("my dir/a#b?c%d.json"), "my%20dir/a%23b%3Fc%25d.json");
+        assert_eq!(uri("win\\.cursor\\mcp.json"), "win%5C.cursor%5Cmcp.json");
+        assert_eq!(uri("c:x/.mcp.json"), "c%3Ax/.mcp.json");
+        assert_eq!(uri("café/.mcp.json"), "caf%C3%A9/.mcp.json");
+    }
 }

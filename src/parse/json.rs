@@ -120,6 +120,15 @@ fn span(r: jsonc_parser::common::Range, offset: usize) -> Span {
     Span::new(offset + r.start, offset + r.end)
 }
 
+/// A vector of exactly the iterator's length. `collect` from the parser's
+/// own vectors reuses their allocation, sized for the parser's larger
+/// nodes: a config of 10^4 one-entry servers kept 4 MB of it.
+fn exact<T>(items: impl ExactSizeIterator<Item = T>) -> Vec<T> {
+    let mut out = Vec::with_capacity(items.len());
+    out.extend(items);
+    out
+}
+
 fn convert(value: ast::Value<'_>, offset: usize) -> Node<'_> {
     match value {
         ast::Value::StringLit(s) => Node::string(span(s.range, offset), s.value, StrStyle::Escaped),
@@ -128,24 +137,20 @@ fn convert(value: ast::Value<'_>, offset: usize) -> Node<'_> {
         ast::Value::NullKeyword(n) => Node::new(span(n.range, offset), Value::Null),
         ast::Value::Array(a) => Node::new(
             span(a.range, offset),
-            Value::Array(a.elements.into_iter().map(|e| convert(e, offset)).collect()),
+            Value::Array(exact(a.elements.into_iter().map(|e| convert(e, offset)))),
         ),
         ast::Value::Object(o) => {
-            let members = o
-                .properties
-                .into_iter()
-                .map(|p| {
-                    let (key, key_span) = match p.name {
-                        ast::ObjectPropName::String(s) => (s.value, span(s.range, offset)),
-                        ast::ObjectPropName::Word(w) => (w.value.into(), span(w.range, offset)),
-                    };
-                    Member {
-                        key,
-                        key_span,
-                        value: convert(p.value, offset),
-                    }
-                })
-                .collect();
+            let members = exact(o.properties.into_iter().map(|p| {
+                let (key, key_span) = match p.name {
+                    ast::ObjectPropName::String(s) => (s.value, span(s.range, offset)),
+                    ast::ObjectPropName::Word(w) => (w.value.into(), span(w.range, offset)),
+                };
+                Member {
+                    key,
+                    key_span,
+                    value: convert(p.value, offset),
+                }
+            }));
             Node::new(span(o.range, offset), Value::Object(members))
         }
     }
