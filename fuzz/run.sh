@@ -22,7 +22,9 @@ scratch=${FUZZ_SCRATCH:-/tmp/mcplint-fuzz}
 for t in "${targets[@]}"; do
   mkdir -p "$scratch/$t"
   echo "== $t for ${seconds}s × $jobs job(s)"
+  parallel=()
+  [ "$jobs" -gt 1 ] && parallel=(-jobs="$jobs" -workers="$jobs")
   cargo fuzz run -O "$t" "$scratch/$t" "corpus/$t" -- \
     -max_total_time="$seconds" -max_len=65536 -timeout=20 -rss_limit_mb=4096 \
-    -jobs="$jobs" -workers="$jobs" -print_final_stats=1
+    -print_final_stats=1 "${parallel[@]}"
 done

@@ -46,6 +46,28 @@ pub struct Analysis {
 impl Analysis {
     /// Spans to mask in anything shown to a user: every value that is, or
     /// may be, a real credential.
+    /// Each credential's decoded text with its masked preview, for
+    /// withholding from messages ([`crate::finding::Finding::withhold`]).
+    pub fn withheld(&self, file: &McpFile) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        for c in &self.candidates {
+            if c.state == HitState::Placeholder {
+                continue;
+            }
+            let Some(secret) = file
+                .sites
+                .get(c.site)
+                .and_then(|s| s.text().get(c.range.clone()))
+            else {
+                continue;
+            };
+            if !out.iter().any(|(s, _)| s == secret) {
+                out.push((secret.to_string(), c.preview.clone()));
+            }
+        }
+        out
+    }
+
     pub fn mask_spans(&self) -> Vec<Span> {
         self.candidates
             .iter()

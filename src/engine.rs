@@ -88,7 +88,9 @@ fn lint_source_by(
                     analysis::raw_masks(&source.text, team.credentials),
                 ),
             };
-            findings.push(rules::parse_failure(&failure));
+            let mut parse_error = rules::parse_failure(&failure);
+            parse_error.withhold(&masked_texts(&source.text, &masks));
+            findings.push(parse_error);
             (findings, masks, true)
         }
     };
@@ -106,6 +108,21 @@ fn lint_source_by(
         masks,
         unparsable,
     }
+}
+
+/// The source text of each masked span with its preview: what a parse
+/// error's message must not quote.
+fn masked_texts(text: &str, masks: &[Span]) -> Vec<(String, String)> {
+    masks
+        .iter()
+        .filter_map(|m| text.get(m.range()))
+        .map(|secret| {
+            (
+                secret.to_string(),
+                crate::detect::mask::preview(secret, None),
+            )
+        })
+        .collect()
 }
 
 /// Parse `text` (the file after any BOM, which is `offset` bytes long) in
@@ -133,7 +150,12 @@ fn check(
     for rule in rules {
         rule.check(&mut cx);
     }
-    (cx.into_findings(), analysis.mask_spans())
+    let mut findings = cx.into_findings();
+    let secrets = analysis.withheld(&file);
+    for f in &mut findings {
+        f.withhold(&secrets);
+    }
+    (findings, analysis.mask_spans())
 }
 
 /// Read and lint one file.

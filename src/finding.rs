@@ -164,6 +164,28 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// Replace every credential of the file quoted anywhere in the finding's
+    /// words (message, help, labels, server name, fix title) by its masked
+    /// preview. Edits are left alone: they are the file's own content.
+    pub fn withhold(&mut self, secrets: &[(String, String)]) {
+        use crate::detect::mask::withhold;
+        let texts = [
+            Some(&mut self.message),
+            self.help.as_mut(),
+            Some(&mut self.primary.text),
+            self.server.as_mut(),
+        ]
+        .into_iter()
+        .flatten()
+        .chain(self.related.iter_mut().map(|l| &mut l.text))
+        .chain(self.fix.iter_mut().map(|f| &mut f.title));
+        for text in texts {
+            if let Some(masked) = withhold(text, secrets) {
+                *text = masked;
+            }
+        }
+    }
+
     pub fn new(rule: &'static RuleMeta, span: Span, message: impl Into<String>) -> Self {
         Finding {
             rule,

@@ -420,3 +420,121 @@ pub fn summary(outcome: &Outcome) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats;
+
+    fn edit(start: usize, end: usize, replacement: &str) -> Edit {
+        Edit {
+            span: Span::new(start, end),
+            replacement: replacement.into(),
+        }
+    }
+
+    fn extraction(var: &str, value: &str) -> Option<Extraction> {
+        Some(Extraction {
+            var: var.into(),
+            value: value.into(),
+            client: "claude-code",
+            rotate: None,
+        })
+    }
+
+    #[test]
+    fn apply_edits_takes_an_insertion_and_a_replacement_in_one_round() {
+        let text = "0123456789abcdef";
+        let fixes = vec![
+            (vec![edit(4, 4, "<in>")], None),
+            (vec![edit(10, 12, "AB")], None),
+            (vec![edit(6, 6, "<too>")], None),
+        ];
+        let (out, applied, _) = apply_edits(text, fixes);
+        assert_eq!(out, "0123<in>45<too>6789ABcdef");
+        assert_eq!(applied, 3);
+    }
+
+    #[test]
+    fn apply_edits_defers_overlaps_and_equal_insertion_points() {
+        let text = "0123456789";
+        let fixes = vec![
+            (vec![edit(2, 5, "x")], extraction("A", "a")),
+            (vec![edit(4, 6, "y")], extraction("B", "b")),
+            (vec![edit(8, 8, "<1>")], None),
+            (vec![edit(8, 8, "<2>")], None),
+        ];
+        let (out, applied, extractions) = apply_edits(text, fixes);
+        assert_eq!(out, "01x567<1>89");
+        assert_eq!(applied, 2);
+        assert_eq!(extractions, vec![extraction("A", "a").unwrap()]);
+    }
+
+    #[test]
+    fn name_variables_gives_each_value_its_own_name_and_records_renames_once() {
+        let mut fixes = vec![
+            (vec![edit(0, 1, "${TOKEN}")], extraction("TOKEN", "one")),
+            (vec![edit(2, 3, "${TOKEN}")], extraction("TOKEN", "two")),
+            (vec![edit(4, 5, "${TOKEN}")], extraction("TOKEN", "two")),
+            (vec![edit(6, 7, "${TOKEN}")], extraction("TOKEN", "three")),
+        ];
+        let mut taken = Vec::new();
+        let mut renamed = Vec::new();
+        name_variables(&mut fixes, &mut taken, &mut renamed);
+        let names: Vec<_> = fixes
+            .iter()
+            .map(|(e, x)| (e[0].replacement.as_str(), x.as_ref().unwrap().var.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("${TOKEN}", "TOKEN"),
+                ("${TOKEN_2}", "TOKEN_2"),
+                ("${TOKEN_2}", "TOKEN_2"),
+                ("${TOKEN_3}", "TOKEN_3")
+            ]
+        );
+        assert_eq!(
+            taken,
+            [
+                ("TOKEN".into(), "one".into()),
+                ("TOKEN_2".into(), "two".into()),
+                ("TOKEN_3".into(), "three".into())
+            ]
+        );
+        assert_eq!(
+            renamed,
+            [
+                ("TOKEN".into(), "TOKEN_2".into()),
+                ("TOKEN".into(), "TOKEN_3".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn fixed_text_moves_the_secret_out_without_writing() {
+        let format = formats::by_name("claude-code").unwrap();
+        let source = "{\"mcpServers\": {\"gh\": {\"command\": \"npx\", \"args\": [\"-y\", \"@modelcontextprotocol/server-github\"], \"env\": {\"GITHUB_PERSONAL_ACCESS_TOKEN\": \"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\"}}}}";
+        let report = engine::lint_bytes(
+            source.into(),
+            Path::new(".mcp.json"),
+            ".mcp.json".into(),
+            format,
+        );
+        let (fixed, problems) = fixed_text(&report, false);
+        assert!(problems.is_empty(), "{problems:?}");
+        let fixed = fixed.expect("a fix applies");
+        assert!(
+            fixed.contains("\"GITHUB_PERSONAL_ACCESS_TOKEN\": \"${GITHUB_PERSONAL_ACCESS_TOKEN}\""),
+            "{fixed}"
+        );
+        assert!(!fixed.contains("ghp_"));
+        let clean = engine::lint_bytes(
+            fixed.into_bytes(),
+            Path::new(".mcp.json"),
+            ".mcp.json".into(),
+            format,
+        );
+        assert_eq!(fixed_text(&clean, false), (None, Vec::new()));
+    }
+}

@@ -123,16 +123,31 @@ fn validate_as(id: &str, instance: Json, root: &Node) -> Vec<Violation> {
     let mut out: Vec<Violation> = compiled
         .validator
         .iter_errors(&instance)
+        .take(MOST_PER_FILE + 1)
         .map(|e| {
             let at = e.instance_path().as_str().to_string();
             let help = description(&compiled.schema, e.schema_path().as_str());
             locate(root, &at, e.kind(), &e.to_string(), help)
         })
         .collect();
+    let more = (out.len() > MOST_PER_FILE).then(|| out.pop()).flatten();
     out.sort_by(|a, b| a.span.cmp(&b.span).then(a.message.cmp(&b.message)));
     out.dedup();
+    if let Some(next) = more {
+        out.push(Violation {
+            message: format!(
+                "more schema violations follow; only the first {MOST_PER_FILE} of a file are reported"
+            ),
+            help: Some("fix the ones above and run mcplint again".into()),
+            ..next
+        });
+    }
     out
 }
+
+/// Violations reported per file: a generated file with 10^6 wrong
+/// elements gets a readable report, not 10^6 findings.
+pub const MOST_PER_FILE: usize = 100;
 
 /// The `description` of the schema object that holds the failing keyword.
 fn description(schema: &Json, schema_path: &str) -> Option<String> {

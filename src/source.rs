@@ -51,9 +51,21 @@ pub struct LineCol {
     pub column: usize,
 }
 
-/// Start offsets of every line, built once per file that has findings.
+/// Start offsets of every line, built once per file that has findings,
+/// and the number of characters before every [`BLOCK`] bytes, so a column
+/// far into a long line (a minified config is one line) costs at most one
+/// block of counting, not the whole line before it.
 pub struct LineIndex {
     starts: Vec<usize>,
+    chars_before_block: Vec<usize>,
+}
+
+const BLOCK: usize = 4096;
+
+/// Characters that start in `bytes` (bytes that are not UTF-8 continuation
+/// bytes), whatever the slice's boundaries.
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 impl LineIndex {
@@ -66,7 +78,23 @@ impl LineIndex {
                 starts.push(i + 1);
             }
         }
-        LineIndex { starts }
+        let mut chars_before_block = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut chars = 0;
+        chars_before_block.push(0);
+        for block in bytes.chunks(BLOCK) {
+            chars += char_starts(block);
+            chars_before_block.push(chars);
+        }
+        LineIndex {
+            starts,
+            chars_before_block,
+        }
+    }
+
+    /// Characters that start before byte `offset`.
+    fn chars_before(&self, bytes: &[u8], offset: usize) -> usize {
+        let block = offset / BLOCK;
+        self.chars_before_block[block] + char_starts(&bytes[block * BLOCK..offset])
     }
 
     pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
@@ -77,10 +105,8 @@ impl LineIndex {
         if line == 0 && text.starts_with('\u{feff}') && offset >= 3 {
             start = 3;
         }
-        let column = text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count())
-            + 1;
+        let bytes = text.as_bytes();
+        let column = self.chars_before(bytes, offset) - self.chars_before(bytes, start) + 1;
         LineCol {
             line: line + 1,
             column,
@@ -144,6 +170,19 @@ pub fn display_path(path: &Path, cwd: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_far_into_a_long_line_count_characters() {
+        let line = "é".repeat(3000) + "x" + &"a".repeat(9000) + "ü";
+        let text = format!("{{\n{line}\n}}");
+        let index = LineIndex::new(&text);
+        for (needle, column) in [("x", 3001), ("ü", 12002)] {
+            let at = text.find(needle).unwrap();
+            assert_eq!(index.line_col(&text, at), LineCol { line: 2, column });
+        }
+        let end = text.len();
+        assert_eq!(index.line_col(&text, end), LineCol { line: 3, column: 2 });
+    }
 
     #[test]
     fn line_col_counts_characters_and_crlf() {

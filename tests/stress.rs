@@ -160,3 +160,28 @@ fn a_gigabyte_sparse_file() {
     let e = &errors(&report)[0];
     assert!(e["message"].as_str().unwrap().contains("NUL byte"), "{e:#}");
 }
+
+/// Five million elements of the wrong type on one minified line: the
+/// schema's complaints are capped per file, and positions far into the line
+/// cost no more than near its start (each column was counted from the line
+/// start: quadratic, over 10 minutes before).
+#[test]
+#[ignore = "stress: .ci/run runs these against a release build"]
+fn five_million_wrong_elements_on_one_line() {
+    let t = Tree::new();
+    let text = format!(
+        "{{\"mcpServers\":{{\"x\":{{\"command\":\"acme\",\"args\":[{}]}}}}}}",
+        vec!["1"; 5_000_000].join(",")
+    );
+    t.write(".mcp.json", &text);
+    let (code, report, peak) = run_measured(&t.root, &[]);
+    assert_eq!(code, 1, "{}", report["errors"]);
+    let schema = by_rule(&report, "invalid-config");
+    assert_eq!(
+        schema.len(),
+        101,
+        "100 violations and the note that more follow"
+    );
+    assert_eq!(schema[99]["column"], 46 + 2 * 99);
+    assert_memory(peak, text.len() as u64, 40);
+}

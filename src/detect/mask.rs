@@ -17,6 +17,23 @@ pub fn preview(secret: &str, prefix: Option<&str>) -> String {
     }
 }
 
+/// `text` with every secret of `secrets` (text, preview) replaced by its
+/// preview: a message that quotes a config value (a package name, a URL,
+/// a parse error's token) must not quote a credential that sits there.
+pub fn withhold(text: &str, secrets: &[(String, String)]) -> Option<String> {
+    let mut out: Option<String> = None;
+    for (secret, preview) in secrets {
+        if secret.len() < REPEAT_MIN {
+            continue;
+        }
+        let current = out.as_deref().unwrap_or(text);
+        if current.contains(secret.as_str()) {
+            out = Some(current.replace(secret.as_str(), preview));
+        }
+    }
+    out
+}
+
 /// Masked text this long or longer is also masked wherever else it occurs
 /// (a token pasted again as a key or in a comment); shorter text would mask
 /// ordinary words.
@@ -76,6 +93,22 @@ mod tests {
         let masked = mask(text, &[Span::new(start, start + "é-secret".len())]);
         assert_eq!(masked.len(), text.len());
         assert_eq!(masked, "{\"k\": \"*********\"}");
+    }
+
+    #[test]
+    fn withhold_replaces_every_secret_by_its_preview() {
+        let secrets = vec![
+            (
+                "lin_api_0123456789abcdef".to_string(),
+                "lin_api_…ef".to_string(),
+            ),
+            ("short".to_string(), "…".to_string()),
+        ];
+        assert_eq!(
+            withhold("runs `lin_api_0123456789abcdef` (short)", &secrets).as_deref(),
+            Some("runs `lin_api_…ef` (short)")
+        );
+        assert_eq!(withhold("nothing here", &secrets), None);
     }
 
     #[test]
