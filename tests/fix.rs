@@ -370,6 +370,52 @@ fn mcplint_errors(tree: &Path) -> usize {
     report["errors"].as_array().unwrap().len()
 }
 
+/// The same secret already in the env file under another name: the name
+/// the config will reference is written too, or the reference would dangle.
+#[test]
+fn a_value_the_env_file_holds_under_another_name_is_still_written_under_the_new_one() {
+    let d = repo();
+    std::fs::write(
+        d.path().join(".mcp.json"),
+        config().replace("  // team servers\r\n", ""),
+    )
+    .unwrap();
+    std::fs::write(d.path().join(".env"), format!("OLD_TOKEN={PAT}\n")).unwrap();
+    mcplint(d.path(), &["--fix"]);
+    let env = std::fs::read_to_string(d.path().join(".env")).unwrap();
+    assert!(env.starts_with(&format!("OLD_TOKEN={PAT}\n")), "{env}");
+    assert!(
+        env.contains(&format!("GITHUB_PERSONAL_ACCESS_TOKEN={PAT}")),
+        "{env}"
+    );
+    let fixed = std::fs::read_to_string(d.path().join(".mcp.json")).unwrap();
+    assert!(fixed.contains("${GITHUB_PERSONAL_ACCESS_TOKEN}"), "{fixed}");
+}
+
+/// A config git does not track (new or ignored) has no history to warn of.
+#[test]
+fn an_untracked_or_ignored_config_is_not_reported_as_in_history() {
+    for ignored in [false, true] {
+        let d = repo();
+        std::fs::write(
+            d.path().join(".mcp.json"),
+            config().replace("  // team servers\r\n", ""),
+        )
+        .unwrap();
+        if ignored {
+            std::fs::write(d.path().join(".gitignore"), ".mcp.json\n").unwrap();
+        }
+        // Named: an ignored file is not found by the walk.
+        let out = mcplint(d.path(), &["--fix", ".mcp.json"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("GITHUB_PERSONAL_ACCESS_TOKEN"), "{stderr}");
+        assert!(
+            !stderr.contains("history") && !stderr.contains("revoke and rotate"),
+            "ignored={ignored}: {stderr}"
+        );
+    }
+}
+
 #[test]
 fn a_committed_secret_is_reported_as_exposed_in_history() {
     let d = repo();
