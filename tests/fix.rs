@@ -392,6 +392,30 @@ fn a_value_the_env_file_holds_under_another_name_is_still_written_under_the_new_
     assert!(fixed.contains("${GITHUB_PERSONAL_ACCESS_TOKEN}"), "{fixed}");
 }
 
+/// An env file without a final newline gets one before the new variables,
+/// and the summary names every variable moved.
+#[test]
+fn variables_are_appended_on_their_own_lines_and_all_named() {
+    let d = repo();
+    std::fs::write(
+        d.path().join(".mcp.json"),
+        config().replace("  // team servers\r\n", ""),
+    )
+    .unwrap();
+    std::fs::write(d.path().join(".env"), "EXISTING=1").unwrap();
+    let out = mcplint(d.path(), &["--fix"]);
+    let env = std::fs::read_to_string(d.path().join(".env")).unwrap();
+    assert_eq!(
+        env,
+        format!("EXISTING=1\nGITHUB_PERSONAL_ACCESS_TOKEN={PAT}\nDOCS_TOKEN={BEARER}\n")
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("secrets moved to .env (mode 0600, git-ignored): GITHUB_PERSONAL_ACCESS_TOKEN, DOCS_TOKEN\n"),
+        "{stderr}"
+    );
+}
+
 /// A config git does not track (new or ignored) has no history to warn of.
 #[test]
 fn an_untracked_or_ignored_config_is_not_reported_as_in_history() {
