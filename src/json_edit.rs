@@ -272,4 +272,16 @@ mod tests {
             "[]"
         );
     }
+
+    #[test]
+    fn elements_with_a_comment_between_them_are_left_to_the_user() {
+        for text in [
+            "[\"a\", // why\n \"b\", \"c\"]",
+            "[\"a\", /* why */ \"b\", \"c\"]",
+        ] {
+            let r = json::parse(text, 0, json::Flavor::Jsonc).unwrap();
+            assert_eq!(remove_elements(text, &r, 0..2), None, "{text}");
+            assert!(remove_elements(text, &r, 2..3).is_some(), "{text}");
+        }
+    }
 }

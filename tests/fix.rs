@@ -537,6 +537,47 @@ fn vscode_headers_get_password_inputs() {
         .contains(BEARER));
 }
 
+/// A VS Code config without `inputs` gets the array, inside the root
+/// object, before its first member.
+#[test]
+fn vscode_inputs_array_is_created_when_missing() {
+    let d = repo();
+    let path = d.path().join(".vscode/mcp.json");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let text = format!(
+        "// team servers\n{{\n  \"servers\": {{\n    \"docs\": {{\n      \"type\": \"http\",\n      \"url\": \"https://docs-mcp.acme-corp.net/mcp\",\n      \"headers\": {{ \"Authorization\": \"Bearer {BEARER}\" }}\n    }}\n  }}\n}}\n"
+    );
+    std::fs::write(&path, &text).unwrap();
+    let out = mcplint(d.path(), &["--fix"]);
+    let fixed = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        fixed.starts_with("// team servers\n{\n  \"inputs\": [\n    { \"type\": \"promptString\", \"id\": \"docs_token\", \"description\": \"DOCS_TOKEN\", \"password\": true }\n  ],\n  \"servers\": {"),
+        "{}\n{fixed}",
+        printed(&out)
+    );
+    assert!(fixed.contains("\"Bearer ${input:docs_token}\""), "{fixed}");
+}
+
+/// A secret next to a `${VAR:-default}` reference in the same value: only
+/// the secret is replaced; the other reference keeps its default.
+#[test]
+fn a_secret_beside_a_defaulted_reference_leaves_that_reference_alone() {
+    let d = repo();
+    std::fs::write(
+        d.path().join(".mcp.json"),
+        format!("{{\"mcpServers\": {{\"docs\": {{\"type\": \"http\", \"url\": \"https://docs-mcp.acme-corp.net/mcp\", \"headers\": {{\"Authorization\": \"${{AUTH_SCHEME:-Bearer}} {PAT}\"}}}}}}}}\n"),
+    )
+    .unwrap();
+    let out = mcplint(d.path(), &["--fix"]);
+    let fixed = std::fs::read_to_string(d.path().join(".mcp.json")).unwrap();
+    assert!(
+        fixed.contains("\"Authorization\": \"${AUTH_SCHEME:-Bearer} ${DOCS_TOKEN}\"")
+            && !fixed.contains(PAT),
+        "{}\n{fixed}",
+        printed(&out)
+    );
+}
+
 #[test]
 fn https_only_under_unsafe_fixes() {
     let d = repo();
