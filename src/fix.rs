@@ -188,14 +188,12 @@ pub fn fixed_text(report: &FileReport, unsafe_fixes: bool) -> (Option<String>, V
 /// The commit since which git history holds a secret of `path`, if git
 /// tracks the file (bounded walk of the history).
 fn committed_since(path: &Path, secrets: &[&str]) -> Option<Option<String>> {
+    // Canonical first: a path named on the command line (`.mcp.json`) has
+    // an empty parent, from which no repository is found.
+    let path = path.canonicalize().ok()?;
     let repo = git2::Repository::discover(path.parent()?).ok()?;
     let root = repo.workdir()?.canonicalize().ok()?;
-    let relative = path
-        .canonicalize()
-        .ok()?
-        .strip_prefix(&root)
-        .ok()?
-        .to_path_buf();
+    let relative = path.strip_prefix(&root).ok()?.to_path_buf();
     let status = repo.status_file(&relative).ok()?;
     if status.contains(git2::Status::WT_NEW) || status.contains(git2::Status::IGNORED) {
         return None;

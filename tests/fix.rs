@@ -421,6 +421,17 @@ fn variables_are_appended_on_their_own_lines_and_all_named() {
 fn an_untracked_or_ignored_config_is_not_reported_as_in_history() {
     for ignored in [false, true] {
         let d = repo();
+        // A repository with history, so that the walk has commits to read.
+        std::fs::write(d.path().join("README.md"), "acme\n").unwrap();
+        for args in [&["add", "README.md"][..], &["commit", "-qm", "readme"]] {
+            let ok = std::process::Command::new("git")
+                .args(["-c", "user.email=dev@acme-corp.net", "-c", "user.name=dev"])
+                .args(args)
+                .current_dir(d.path())
+                .status()
+                .unwrap();
+            assert!(ok.success());
+        }
         std::fs::write(
             d.path().join(".mcp.json"),
             config().replace("  // team servers\r\n", ""),
@@ -461,7 +472,10 @@ fn a_committed_secret_is_reported_as_exposed_in_history() {
     git(&["add", ".mcp.json"]);
     git(&["commit", "-qm", "add servers"]);
     let head = git(&["rev-parse", "HEAD"]);
-    let out = mcplint(d.path(), &["--fix"]);
+    // Named on the command line as well as found by the walk.
+    let diff = mcplint(d.path(), &["--diff", ".mcp.json"]);
+    assert_eq!(diff.status.code(), Some(1), "{}", printed(&diff));
+    let out = mcplint(d.path(), &["--fix", ".mcp.json"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains(&format!("since commit {}", &head[..10])),
