@@ -138,7 +138,8 @@ fn fix_file(
         }
         name_variables(&mut fixes, taken, &mut outcome.renamed);
         let (next, n, x) = apply_edits(&text, fixes);
-        if n == 0 || next == text {
+        // Nothing applied leaves the text as it was, too.
+        if next == text {
             break;
         }
         let relinted = engine::lint_source(
