@@ -21,6 +21,18 @@ fn repo() -> tempfile::TempDir {
     dir
 }
 
+/// A repository holding `.mcp.json` with the two secrets of [`config`]
+/// (without its comment: strict JSON).
+fn repo_with_config() -> tempfile::TempDir {
+    let d = repo();
+    std::fs::write(
+        d.path().join(".mcp.json"),
+        config().replace("  // team servers\r\n", ""),
+    )
+    .unwrap();
+    d
+}
+
 fn mcplint(dir: &Path, args: &[&str]) -> Output {
     Command::cargo_bin("mcplint")
         .unwrap()
@@ -106,12 +118,7 @@ fn fix_moves_secrets_and_keeps_every_other_byte() {
 
 #[test]
 fn diff_writes_nothing_and_masks_secrets() {
-    let d = repo();
-    std::fs::write(
-        d.path().join(".mcp.json"),
-        config().replace("  // team servers\r\n", ""),
-    )
-    .unwrap();
+    let d = repo_with_config();
     let before = std::fs::read(d.path().join(".mcp.json")).unwrap();
     let out = mcplint(d.path(), &["--diff"]);
     assert_eq!(out.status.code(), Some(1));
@@ -124,12 +131,7 @@ fn diff_writes_nothing_and_masks_secrets() {
 
 #[test]
 fn an_existing_variable_with_another_value_is_never_overwritten() {
-    let d = repo();
-    std::fs::write(
-        d.path().join(".mcp.json"),
-        config().replace("  // team servers\r\n", ""),
-    )
-    .unwrap();
+    let d = repo_with_config();
     std::fs::write(
         d.path().join(".env"),
         "GITHUB_PERSONAL_ACCESS_TOKEN=someone-elses-value\n",
@@ -374,12 +376,7 @@ fn mcplint_errors(tree: &Path) -> usize {
 /// the config will reference is written too, or the reference would dangle.
 #[test]
 fn a_value_the_env_file_holds_under_another_name_is_still_written_under_the_new_one() {
-    let d = repo();
-    std::fs::write(
-        d.path().join(".mcp.json"),
-        config().replace("  // team servers\r\n", ""),
-    )
-    .unwrap();
+    let d = repo_with_config();
     std::fs::write(d.path().join(".env"), format!("OLD_TOKEN={PAT}\n")).unwrap();
     mcplint(d.path(), &["--fix"]);
     let env = std::fs::read_to_string(d.path().join(".env")).unwrap();
@@ -396,12 +393,7 @@ fn a_value_the_env_file_holds_under_another_name_is_still_written_under_the_new_
 /// and the summary names every variable moved.
 #[test]
 fn variables_are_appended_on_their_own_lines_and_all_named() {
-    let d = repo();
-    std::fs::write(
-        d.path().join(".mcp.json"),
-        config().replace("  // team servers\r\n", ""),
-    )
-    .unwrap();
+    let d = repo_with_config();
     std::fs::write(d.path().join(".env"), "EXISTING=1").unwrap();
     let out = mcplint(d.path(), &["--fix"]);
     let env = std::fs::read_to_string(d.path().join(".env")).unwrap();
@@ -453,12 +445,7 @@ fn an_untracked_or_ignored_config_is_not_reported_as_in_history() {
 
 #[test]
 fn a_committed_secret_is_reported_as_exposed_in_history() {
-    let d = repo();
-    std::fs::write(
-        d.path().join(".mcp.json"),
-        config().replace("  // team servers\r\n", ""),
-    )
-    .unwrap();
+    let d = repo_with_config();
     let git = |args: &[&str]| {
         let ok = std::process::Command::new("git")
             .args(["-c", "user.email=dev@acme-corp.net", "-c", "user.name=dev"])
