@@ -21,6 +21,18 @@ fn repo() -> tempfile::TempDir {
     dir
 }
 
+/// Run git in `dir` as a fixed author; its trimmed output.
+fn git(dir: &Path, args: &[&str]) -> String {
+    let ok = std::process::Command::new("git")
+        .args(["-c", "user.email=dev@acme-corp.net", "-c", "user.name=dev"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(ok.status.success(), "{ok:?}");
+    String::from_utf8_lossy(&ok.stdout).trim().to_string()
+}
+
 /// A repository holding `.mcp.json` with the two secrets of [`config`]
 /// (without its comment: strict JSON).
 fn repo_with_config() -> tempfile::TempDir {
@@ -415,15 +427,8 @@ fn an_untracked_or_ignored_config_is_not_reported_as_in_history() {
         let d = repo();
         // A repository with history, so that the walk has commits to read.
         std::fs::write(d.path().join("README.md"), "acme\n").unwrap();
-        for args in [&["add", "README.md"][..], &["commit", "-qm", "readme"]] {
-            let ok = std::process::Command::new("git")
-                .args(["-c", "user.email=dev@acme-corp.net", "-c", "user.name=dev"])
-                .args(args)
-                .current_dir(d.path())
-                .status()
-                .unwrap();
-            assert!(ok.success());
-        }
+        git(d.path(), &["add", "README.md"]);
+        git(d.path(), &["commit", "-qm", "readme"]);
         std::fs::write(
             d.path().join(".mcp.json"),
             config().replace("  // team servers\r\n", ""),
@@ -446,16 +451,7 @@ fn an_untracked_or_ignored_config_is_not_reported_as_in_history() {
 #[test]
 fn a_committed_secret_is_reported_as_exposed_in_history() {
     let d = repo_with_config();
-    let git = |args: &[&str]| {
-        let ok = std::process::Command::new("git")
-            .args(["-c", "user.email=dev@acme-corp.net", "-c", "user.name=dev"])
-            .args(args)
-            .current_dir(d.path())
-            .output()
-            .unwrap();
-        assert!(ok.status.success(), "{ok:?}");
-        String::from_utf8_lossy(&ok.stdout).trim().to_string()
-    };
+    let git = |args: &[&str]| git(d.path(), args);
     git(&["add", ".mcp.json"]);
     git(&["commit", "-qm", "add servers"]);
     let head = git(&["rev-parse", "HEAD"]);

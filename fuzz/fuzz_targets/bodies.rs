@@ -14,7 +14,7 @@ use mcplint::fix;
 use mcplint::formats::{Format, FORMATS};
 use mcplint::output::{self, human};
 use mcplint::parse::json::{self, Flavor};
-use mcplint::parse::{toml, yaml, Node, Value};
+use mcplint::parse::{toml, yaml, Node, ParseFailure, Value};
 use mcplint::run::Report;
 use mcplint::source::Span;
 
@@ -47,20 +47,20 @@ pub fn parse_json(data: &[u8]) {
 /// TOML tables are not contiguous (`[a]` … `[a.b]` later), so a member
 /// may lie outside its table's span; every span is still sound.
 pub fn parse_toml(data: &[u8]) {
-    let Some((text, bom)) = utf8(data) else {
-        return;
-    };
-    match toml::parse(&text[bom..], bom) {
-        Ok(root) => check_tree(text, &root, false),
-        Err(failure) => check_span(text, failure.span),
-    }
+    parse_with(data, toml::parse);
 }
 
 pub fn parse_yaml(data: &[u8]) {
+    parse_with(data, yaml::parse);
+}
+
+/// Any UTF-8 text through a parser of a language whose members need not
+/// nest by position: sound spans, or a failure whose span is.
+fn parse_with(data: &[u8], parse: impl Fn(&str, usize) -> Result<Node<'_>, ParseFailure>) {
     let Some((text, bom)) = utf8(data) else {
         return;
     };
-    match yaml::parse(&text[bom..], bom) {
+    match parse(&text[bom..], bom) {
         Ok(root) => check_tree(text, &root, false),
         Err(failure) => check_span(text, failure.span),
     }
