@@ -119,6 +119,38 @@ fn plausible_secret(name: &str, value: &str) -> bool {
         && crate::detect::entropy::shannon(value) >= 2.5
 }
 
+/// In a value that holds references, a word outside them that is long and
+/// random enough to be a credential under a secret `name` (the references
+/// show the rest was meant to be templated, so the bar is higher than for a
+/// plain value: 16 characters and more entropy).
+fn literal_beside_references(name: &str, value: &str) -> Option<Range<usize>> {
+    if !names::is_secret_name(name) {
+        return None;
+    }
+    let refs = reference::scan(value);
+    let mut start = 0;
+    let mut gaps = Vec::with_capacity(refs.len() + 1);
+    for r in &refs {
+        gaps.push(start..r.range.start.max(start));
+        start = start.max(r.range.end);
+    }
+    gaps.push(start..value.len());
+    gaps.into_iter().find_map(|gap| {
+        let piece = &value[gap.clone()];
+        piece.split_whitespace().find_map(|word| {
+            // `${USER}:password`, `--key=${A}…`: the separator is not the secret.
+            let word = word.trim_start_matches([':', '=', '@']);
+            // The word's offset in `piece` (a subslice of it).
+            let from = gap.start + (word.as_ptr() as usize - piece.as_ptr() as usize);
+            (word.chars().count() >= 16
+                && crate::detect::entropy::shannon(word) >= 3.0
+                && plausible_secret(name, word)
+                && !placeholder::is_placeholder_or_name(word))
+            .then(|| from..from + word.len())
+        })
+    })
+}
+
 /// Fields whose values a client sends to (or starts) the server.
 pub fn sent_to_server(field: Field) -> bool {
     matches!(
@@ -204,10 +236,9 @@ pub fn analyze(file: &McpFile, extra: Option<&'static Detectors>) -> Analysis {
         }
         // Named places: formats that need a name, then the name alone.
         for c in &carried {
-            if hidden_by_ref(&c.range)
-                || found
-                    .iter()
-                    .any(|f| f.range.start < c.range.end && c.range.start < f.range.end)
+            if found
+                .iter()
+                .any(|f| f.range.start < c.range.end && c.range.start < f.range.end)
             {
                 continue;
             }
@@ -215,10 +246,33 @@ pub fn analyze(file: &McpFile, extra: Option<&'static Detectors>) -> Analysis {
             let Some(name) = c.name.as_deref() else {
                 continue;
             };
-            if value.trim().is_empty()
-                || is_store_reference(value.trim())
-                || (c.decoded.is_none() && !reference::scan(value).is_empty())
-            {
+            if value.trim().is_empty() || is_store_reference(value.trim()) {
+                continue;
+            }
+            if c.decoded.is_none() && !reference::scan(value).is_empty() {
+                // A template: only a long random word beside its references
+                // (`${SCHEME:-Bearer} 9fKq…`) is a literal secret.
+                let word = literal_beside_references(name, value)
+                    .map(|w| c.range.start + w.start..c.range.start + w.end)
+                    .filter(|range| !hidden_by_ref(range));
+                if let Some(range) = word {
+                    push(
+                        &mut found,
+                        Candidate {
+                            site: si,
+                            span: site.span_of(source, range.clone()),
+                            preview: mask::preview(&text[range.clone()], None),
+                            range,
+                            name: Some(name.to_string()),
+                            how: Some(c.how),
+                            recognised: Recognised::Name,
+                            state: HitState::Secret,
+                        },
+                    );
+                }
+                continue;
+            }
+            if hidden_by_ref(&c.range) {
                 continue;
             }
             let named_hit = detectors
