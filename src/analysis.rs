@@ -138,8 +138,10 @@ fn literal_beside_references(name: &str, value: &str) -> Option<Range<usize>> {
     gaps.into_iter().find_map(|gap| {
         let piece = &value[gap.clone()];
         piece.split_whitespace().find_map(|word| {
-            // `${USER}:password`, `--key=${A}…`: the separator is not the secret.
-            let word = word.trim_start_matches([':', '=', '@']);
+            // `${USER}:password@host:port`: neither the separators nor the
+            // host are the secret.
+            let word = word.split('@').next().unwrap_or(word);
+            let word = word.trim_start_matches([':', '=']);
             // The word's offset in `piece` (a subslice of it).
             let from = gap.start + (word.as_ptr() as usize - piece.as_ptr() as usize);
             (word.chars().count() >= 16

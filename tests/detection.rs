@@ -80,7 +80,7 @@ fn default_of_a_reference_can_hold_a_literal() {
 fn a_literal_beside_a_reference_is_still_a_secret() {
     let entry = r#"{"type": "http", "url": "https://mcp.acme-corp.net/mcp",
         "headers": {"Authorization": "${AUTH_SCHEME:-Bearer} 9fKq2LmZ8vRt4XwN7bPc3HdS6jYe0AuG"},
-        "env": {"API_KEY": "${KEY_PREFIX}Zk29vLq8mR4tXw7NpB3c", "DB_TOKEN": "${DB_USER}:Qp73xLm2Vb9sRt4Kx8Wd"}}"#;
+        "env": {"API_KEY": "${KEY_PREFIX}Zk29vLq8mR4tXw7NpB3c", "DB_TOKEN": "${DB_USER}:Qp73xLm2Vb9sRt4Kx8Wd@db.internal:5432"}}"#;
     let mut found = secrets(entry);
     found.sort();
     assert_eq!(
@@ -97,7 +97,8 @@ fn a_literal_beside_a_reference_is_still_a_secret() {
 fn templated_values_without_a_random_word_are_not_secrets() {
     let entry = r#"{"command": "x", "env": {"API_KEY": "key_${ENV}_v1", "AUTH_TOKEN": "${SCHEME:-Bearer} ${TOKEN}",
         "TOKEN_PATH": "${HOME}/.config/acme/credentials.json", "SECRET": "${VAULT_ADDR}/v1/secret/data/acme",
-        "PASSWORD": "${DB_PASSWORD:-changeme}", "API_TOKEN": "${TOKEN} your-api-token-goes-here"}}"#;
+        "PASSWORD": "${DB_PASSWORD:-changeme}", "API_TOKEN": "${TOKEN} your-api-token-goes-here",
+        "DB_SECRET": "${DB_USER}:${DB_PASS}@db-primary.internal:5432"}}"#;
     assert_eq!(secrets(entry), Vec::<String>::new());
 }
 
