@@ -120,6 +120,13 @@ fn validate_as(id: &str, instance: Json, root: &Node) -> Vec<Violation> {
     let Some(compiled) = compiled(id) else {
         return Vec::new();
     };
+    // The validator collects every violation before it returns the first,
+    // so the search for them is bounded (the check of validity is not).
+    if compiled.validator.is_valid(&instance) {
+        return Vec::new();
+    }
+    let mut instance = instance;
+    let cut = cut_lists(&mut instance, &mut MOST_VALUES_SEARCHED.clone());
     let mut out: Vec<Violation> = compiled
         .validator
         .iter_errors(&instance)
@@ -141,8 +148,61 @@ fn validate_as(id: &str, instance: Json, root: &Node) -> Vec<Violation> {
             help: Some("fix the ones above and run mcplint again".into()),
             ..next
         });
+    } else if let Some(at) = cut {
+        let span = root.at_pointer(&at).map_or(Span::default(), |n| n.span);
+        out.push(Violation {
+            pointer: at,
+            span,
+            message: format!(
+                "this file does not match its schema and is too large to search in full: \
+                 the search passed {MOST_VALUES_SEARCHED} values here, and from here on each \
+                 list was searched only for its first element"
+            ),
+            help: Some("no MCP client needs lists this long; check how the file was made".into()),
+        });
     }
     out
+}
+
+/// Values searched for violations in a document known to be invalid.
+/// Every violation costs the validator ~300 bytes before any is returned,
+/// so a list of 5·10^6 wrong elements would take gigabytes for the
+/// [`MOST_PER_FILE`] that are reported. Past this many values each list
+/// keeps only its first element for the search; the embedded schemas use
+/// no keyword that looks at a whole list except `minItems: 1` (a test in
+/// tests/schemas.rs holds them to that), so the cut finds no false
+/// violations.
+pub const MOST_VALUES_SEARCHED: usize = 100_000;
+
+/// Shorten the lists of `json` once `budget` values have been passed; the
+/// pointer of the first list that was shortened, if any.
+fn cut_lists(json: &mut Json, budget: &mut usize) -> Option<String> {
+    let mut first = None;
+    match json {
+        Json::Array(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                if *budget == 0 && i > 0 {
+                    first = first.or(Some(format!("/{i}")));
+                    items.truncate(i);
+                    break;
+                }
+                *budget = budget.saturating_sub(1);
+                if let Some(inner) = cut_lists(item, budget) {
+                    first = first.or(Some(format!("/{i}{inner}")));
+                }
+            }
+        }
+        Json::Object(members) => {
+            for (key, value) in members.iter_mut() {
+                *budget = budget.saturating_sub(1);
+                if let Some(inner) = cut_lists(value, budget) {
+                    first = first.or_else(|| Some(pointer::push("", key) + &inner));
+                }
+            }
+        }
+        _ => {}
+    }
+    first
 }
 
 /// Violations reported per file: a generated file with 10^6 wrong
@@ -285,5 +345,29 @@ fn article(noun: &str) -> String {
     match noun.chars().next() {
         Some('a' | 'e' | 'i' | 'o' | 'u') => format!("an {noun}"),
         _ => format!("a {noun}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn lists_are_cut_after_the_budget_and_the_first_cut_is_named() {
+        let mut doc = json!({"a": [1, 2, 3], "b": [[4, 5, 6], 7, 8], "c": [9, 10]});
+        // "a" + 3 values + "b" = 5; then [4,5,6] is the 6th and cut inside.
+        let first = cut_lists(&mut doc, &mut 6);
+        assert_eq!(first.as_deref(), Some("/b/0/1"));
+        assert_eq!(doc, json!({"a": [1, 2, 3], "b": [[4]], "c": [9]}));
+    }
+
+    #[test]
+    fn nothing_is_cut_within_the_budget() {
+        let mut doc = json!({"a/b": [1, 2], "c": {"d": [3]}});
+        let before = doc.clone();
+        assert_eq!(cut_lists(&mut doc, &mut 7), None);
+        assert_eq!(doc, before);
+        assert_eq!(cut_lists(&mut doc, &mut 1).as_deref(), Some("/a~1b/1"));
     }
 }

@@ -935,3 +935,36 @@ fn schema_violations_are_capped_per_file() {
     );
     assert!(human.stdout.contains("only the first 100"));
 }
+
+/// A document known to be invalid is searched for its violations only up
+/// to a bound (the validator holds every violation it finds at once): a
+/// wrong element past the bound is named by a note at the place the search
+/// stopped, and one before it is still reported exactly.
+#[test]
+fn a_violation_past_the_search_bound_is_not_lost() {
+    let searched = mcplint::schema::MOST_VALUES_SEARCHED;
+    let mut args = vec!["\"a\""; searched + 50_000];
+    args[10] = "1";
+    *args.last_mut().unwrap() = "2";
+    let source = format!(
+        "{{\"mcpServers\": {{\"x\": {{\"command\": \"acme\", \"args\": [{}]}}}}}}",
+        args.join(",")
+    );
+    let (_, code, report, _) = lint_bytes(source.as_bytes());
+    assert_eq!(code, 1, "{report:#}");
+    let schema = by_rule(&report, "invalid-config");
+    assert_eq!(schema.len(), 2, "{schema:#?}");
+    assert_eq!(schema[0]["pointer"], "/mcpServers/x/args/10");
+    let note = &schema[1];
+    assert!(
+        note["message"]
+            .as_str()
+            .unwrap()
+            .contains("too large to search in full"),
+        "{note:#}"
+    );
+    let at: usize = note["pointer"].as_str().unwrap()["/mcpServers/x/args/".len()..]
+        .parse()
+        .unwrap();
+    assert!((searched - 10..searched).contains(&at), "{at}");
+}

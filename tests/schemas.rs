@@ -14,6 +14,43 @@ fn every_schema_compiles() {
     assert!(schema::SCHEMAS.len() >= 18);
 }
 
+/// The search for violations cuts long lists short (schema.rs,
+/// `MOST_VALUES_SEARCHED`); that finds no false violation only while no
+/// schema looks at a whole list beyond `minItems: 1`.
+#[test]
+fn no_schema_looks_at_a_whole_list() {
+    fn walk(id: &str, at: &str, node: &serde_json::Value) {
+        match node {
+            serde_json::Value::Object(map) => {
+                for (key, value) in map {
+                    let whole_list = match key.as_str() {
+                        "contains" | "uniqueItems" | "maxItems" | "prefixItems"
+                        | "additionalItems" | "unevaluatedItems" | "minContains"
+                        | "maxContains" => true,
+                        "minItems" => value.as_u64().is_none_or(|n| n > 1),
+                        "items" => value.is_array(),
+                        _ => false,
+                    };
+                    let properties = at.ends_with("/properties")
+                        || at.ends_with("/$defs")
+                        || at.ends_with("/definitions");
+                    assert!(!whole_list || properties, "{id}: `{key}` at {at}");
+                    walk(id, &format!("{at}/{key}"), value);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    walk(id, &format!("{at}/{i}"), item);
+                }
+            }
+            _ => {}
+        }
+    }
+    for (id, text) in schema::SCHEMAS {
+        walk(id, "", &serde_json::from_str(text).unwrap());
+    }
+}
+
 #[test]
 fn every_format_with_servers_has_a_schema() {
     for f in FORMATS {
