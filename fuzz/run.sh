@@ -7,7 +7,9 @@
 #
 # cargo-fuzz needs nightly-only compiler flags; RUSTC_BOOTSTRAP=1 lets the
 # stable toolchain accept them. New inputs go to a scratch corpus outside the
-# repository; the committed seeds in fuzz/corpus/<target> are only read.
+# repository, and so does the build (it would weigh on every copy of the
+# tree that cargo-mutants makes); the committed seeds in
+# fuzz/corpus/<target> are only read.
 # A crash is saved under fuzz/artifacts/<target>/: turn it into a
 # regression test (tests/fuzz_regressions.rs) before fixing it.
 set -euo pipefail
@@ -24,7 +26,7 @@ for t in "${targets[@]}"; do
   echo "== $t for ${seconds}s × $jobs job(s)"
   parallel=()
   [ "$jobs" -gt 1 ] && parallel=(-jobs="$jobs" -workers="$jobs")
-  cargo fuzz run -O "$t" "$scratch/$t" "corpus/$t" -- \
+  cargo fuzz run -O --target-dir "$scratch/target" "$t" "$scratch/$t" "corpus/$t" -- \
     -max_total_time="$seconds" -max_len=65536 -timeout=20 -rss_limit_mb=4096 \
     -print_final_stats=1 "${parallel[@]}"
 done
