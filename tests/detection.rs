@@ -1,5 +1,6 @@
 //! Where secrets hide in a Claude Code config, one small case each, through
-//! the whole pipeline (parse → model → analysis → rules).
+//! the whole pipeline (parse → model → analysis → rules); and the places
+//! around them: VS Code's prompted inputs and keys written twice.
 
 use std::path::PathBuf;
 
@@ -259,4 +260,80 @@ fn json_written_inside_an_argument_or_env_value() {
     let plain =
         r#"{"command": "acme-mcp", "args": ["label \"apiKey\": \"Zk29vLq8mR4tXw7NqP3s\""]}"#;
     assert_eq!(secrets(plain), Vec::<String>::new());
+}
+
+/// (rule id, message, help) of every finding in `text` read as `name`.
+fn messages(name: &str, text: &str) -> Vec<(String, String, String)> {
+    let format = formats::for_path(std::path::Path::new(name)).expect("an MCP config name");
+    let report = lint_source(
+        SourceFile {
+            path: PathBuf::from(name),
+            display: name.into(),
+            text: text.into(),
+        },
+        format,
+    );
+    report
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.rule.id.to_string(),
+                f.message.clone(),
+                f.help.clone().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_secret_in_json_inside_a_value_is_replaced_in_place() {
+    let entry =
+        r#"{"command": "x", "env": {"ACME_CONFIG": "{\"password\":\"Qp73xLm2Vb9sRt4K\"}"}}"#;
+    let found = messages(".mcp.json", &server(entry));
+    let help = &found
+        .iter()
+        .find(|(r, ..)| r == "literal-secret")
+        .unwrap()
+        .2;
+    // Inside a JSON string already: no quotes around the reference.
+    assert!(
+        help.starts_with("write ${S_PASSWORD} in its place and set S_PASSWORD"),
+        "{help}"
+    );
+}
+
+#[test]
+fn inputs_asking_for_a_credential_must_be_passwords() {
+    let text = r#"{"inputs": [
+        {"type": "promptString", "id": "github-token", "description": "GitHub"},
+        {"type": "promptString", "id": "acme", "description": "Your Acme API key"},
+        {"type": "promptString", "id": "db-pass", "description": "Database", "password": true},
+        {"type": "promptString", "id": "region", "description": "Deployment region"},
+        {"type": "pickString", "id": "token-kind", "description": "Token kind", "options": ["a", "b"]}
+    ], "servers": {}}"#;
+    let reported: Vec<String> = findings(".vscode/mcp.json", text)
+        .into_iter()
+        .filter(|(rule, ..)| rule == "input-without-password")
+        .map(|(_, pointer, _)| pointer)
+        .collect();
+    assert_eq!(reported, ["/inputs/0", "/inputs/1"]);
+}
+
+#[test]
+fn a_key_written_twice_is_reported_at_the_second_wherever_it_is() {
+    let text = r#"{"inputs": [{"type": "promptString", "id": "a", "id": "b", "password": true}],
+        "servers": {"s": {"command": "x", "env": {"LOG": "1", "LOG": "2"}}}}"#;
+    let found: Vec<(String, String)> = findings(".vscode/mcp.json", text)
+        .into_iter()
+        .filter(|(rule, ..)| rule == "duplicate-key")
+        .map(|(_, pointer, text)| (pointer, text))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("/inputs/0/id".to_string(), "\"id\"".to_string()),
+            ("/servers/s/env/LOG".to_string(), "\"LOG\"".to_string())
+        ]
+    );
 }

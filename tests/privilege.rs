@@ -47,12 +47,38 @@ fn plain_http_with_a_credential_is_an_error_but_not_on_loopback_or_https() {
         r#""docs": {"type": "http", "url": "https://mcp.acme-corp.net/mcp", "headers": {"Authorization": "Bearer ${DOCS_TOKEN}"}}"#,
         r#""docs": {"type": "http", "url": "http://localhost:8080/mcp", "headers": {"Authorization": "Bearer ${DOCS_TOKEN}"}}"#,
         r#""docs": {"type": "http", "url": "http://127.0.0.1:3000/mcp", "headers": {"Authorization": "Bearer ${DOCS_TOKEN}"}}"#,
+        r#""docs": {"type": "http", "url": "http://[::1]:3000/mcp", "headers": {"Authorization": "Bearer ${DOCS_TOKEN}"}}"#,
+        r#""docs": {"type": "http", "url": "http://0.0.0.0:3000/mcp", "headers": {"Authorization": "Bearer ${DOCS_TOKEN}"}}"#,
+        r#""docs": {"type": "http", "url": "http://docs.localhost/mcp", "headers": {"Authorization": "Bearer ${DOCS_TOKEN}"}}"#,
+        r#""docs": {"type": "http", "url": "http://host.docker.internal:8080/mcp", "headers": {"Authorization": "Bearer ${DOCS_TOKEN}"}}"#,
         r#""docs": {"type": "http", "url": "http://mcp.acme-corp.net/mcp"}"#,
     ] {
         assert!(
             !has(&rules_for(".mcp.json", &mcp(narrow)), "insecure-transport"),
             "{narrow}"
         );
+    }
+}
+
+#[test]
+fn plain_http_with_a_key_in_the_query_or_with_oauth_is_an_error() {
+    for (entry, what) in [
+        (
+            r#""docs": {"type": "http", "url": "http://mcp.acme-corp.net/mcp?api_key=${DOCS_KEY}"}"#,
+            "sends credentials in the URL over plain text",
+        ),
+        (
+            r#""docs": {"type": "http", "url": "http://mcp.acme-corp.net/mcp", "oauth": {"clientId": "acme-docs"}}"#,
+            "sends OAuth tokens over plain text",
+        ),
+    ] {
+        let report = lint(".mcp.json", &mcp(entry));
+        let found = report
+            .findings
+            .iter()
+            .find(|f| f.rule.id == "insecure-transport")
+            .unwrap_or_else(|| panic!("not reported: {entry}"));
+        assert!(found.message.contains(what), "{}", found.message);
     }
 }
 
@@ -265,6 +291,20 @@ fn broad_scopes_wherever_they_are_written() {
         r#""github": {"type": "http", "url": "https://api.githubcopilot.com/mcp/", "oauth": {"scopes": "repo read:org admin:org"}}"#,
     );
     assert_eq!(scope_findings(".mcp.json", &claude), ["repo", "admin:org"]);
+    // The message says how much each grants.
+    let messages: Vec<String> = lint(".mcp.json", &claude)
+        .findings
+        .iter()
+        .filter(|f| f.rule.id == "overbroad-scope")
+        .map(|f| f.message.split(": ").next().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "GitHub scope `repo` is a write scope",
+            "GitHub scope `admin:org` is org-wide"
+        ]
+    );
     // Gemini CLI: an array, Google scope URLs name their provider themselves.
     let gemini = r#"{"mcpServers": {"drive": {"httpUrl": "https://drive-mcp.acme-corp.net/mcp", "oauth": {"enabled": true, "scopes": ["https://www.googleapis.com/auth/drive", "https://www.googleapis.com/auth/userinfo.email"]}}}}"#;
     assert_eq!(
