@@ -289,6 +289,35 @@ fn team_policy_limits_scopes_and_requires_read_only() {
 }
 
 #[test]
+fn policies_select_servers_by_name_package_or_image() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::create_dir(d.path().join(".git")).unwrap();
+    write(
+        d.path(),
+        ".mcp.json",
+        r#"{"mcpServers": {
+  "ops": {"command": "acme-ops-mcp"},
+  "db": {"command": "npx", "args": ["-y", "@acme/db-mcp@1.4.2"]},
+  "gh": {"command": "docker", "args": ["run", "-i", "--rm", "ghcr.io/github/github-mcp-server:v0.9.0"]},
+  "other": {"command": "npx", "args": ["-y", "@acme/docs-mcp@2.0.0"]}
+}}"#,
+    );
+    write(
+        d.path(),
+        "mcplint.toml",
+        "[[policy]]\nserver = \"ops\"\nrequire-read-only = true\n\n\
+         [[policy]]\npackage = \"@acme/db-mcp\"\nrequire-read-only = true\n\n\
+         [[policy]]\npackage = \"ghcr.io/github/github-mcp-server\"\nrequire-read-only = true\n",
+    );
+    let (_, doc) = run(d.path(), &[]);
+    let mut servers: Vec<&str> = findings_of(&doc, "policy-violation")
+        .map(|f| f["server"].as_str().unwrap())
+        .collect();
+    servers.sort();
+    assert_eq!(servers, ["db", "gh", "ops"], "{doc:#}");
+}
+
+#[test]
 fn policy_applies_when_several_files_are_linted() {
     let d = tempfile::tempdir().unwrap();
     std::fs::create_dir(d.path().join(".git")).unwrap();

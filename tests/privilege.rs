@@ -386,6 +386,31 @@ fn a_scope_with_a_catalogued_narrower_scope_is_swapped_for_it() {
         scopes_fixed(".mcp.json", &graph),
         graph.replace("/Files.ReadWrite", "/Files.Read")
     );
+    // A narrower scope already listed, bare or with the prefix: left for the user.
+    for listed in ["Files.Read", "https://graph.microsoft.com/Files.Read"] {
+        let both = graph.replace("offline_access", listed);
+        assert_eq!(scope_findings(".mcp.json", &both).len(), 1, "{both}");
+        assert_eq!(scopes_fixed(".mcp.json", &both), both);
+    }
+    // A wildcard entry: the bare form is swapped, the prefixed one is not
+    // (which prefix to keep is unknown), though both are reported.
+    let policy = mcp(
+        r#""m365": {"type": "http", "url": "https://m365-mcp.acme-corp.net/mcp", "oauth": {"scopes": "Policy.ReadWrite.ConditionalAccess"}}"#,
+    );
+    assert_eq!(
+        scopes_fixed(".mcp.json", &policy),
+        policy.replace("Policy.ReadWrite.ConditionalAccess", "Policy.Read.All")
+    );
+    let prefixed = policy.replace(
+        "Policy.ReadWrite",
+        "https://graph.microsoft.com/Policy.ReadWrite",
+    );
+    assert_eq!(
+        scope_findings(".mcp.json", &prefixed).len(),
+        1,
+        "{prefixed}"
+    );
+    assert_eq!(scopes_fixed(".mcp.json", &prefixed), prefixed);
     // Google scope URLs are swapped whole; the fixed file has no broad scope left.
     let gemini = r#"{"mcpServers": {"bq": {"httpUrl": "https://bq-mcp.acme-corp.net/mcp", "oauth": {"enabled": true, "scopes": ["https://www.googleapis.com/auth/bigquery"]}}}}"#;
     let fixed = scopes_fixed(".gemini/settings.json", gemini);
