@@ -196,7 +196,9 @@ fn user_config_servers_under_projects() {
 
 #[test]
 fn unexpanded_reference_syntaxes() {
-    let entry = r#"{"command": "x", "args": ["$ROOT_DIR", "%APPDATA%", "$(whoami)", "${A:-${B}}", "pa$sword"],
+    // Bare `$Name`, `$A` and `%Path%` forms are not environment-variable
+    // shaped (prices, passwords, prose): not reported.
+    let entry = r#"{"command": "x", "args": ["$ROOT_DIR", "%APPDATA%", "$(whoami)", "${A:-${B}}", "pa$sword", "$Home/bin", "costs $A", "%Path%"],
         "env": {"T": "${env:T}", "U": "{env:U}", "V": "${input:v}", "W": "${W}", "X": "${X:-y}"}}"#;
     let found: Vec<String> = findings(".mcp.json", &server(entry))
         .into_iter()
