@@ -220,6 +220,44 @@ fn unexpanded_reference_syntaxes() {
 }
 
 #[test]
+fn mcp_remote_expands_only_its_header_arguments() {
+    // Claude Desktop expands nothing itself; mcp-remote expands `${NAME}`
+    // in `--header` values, not in its URL or another server's arguments.
+    let text = r#"{"mcpServers": {
+        "remote": {"command": "npx", "args": ["-y", "mcp-remote@0.1.29", "https://mcp.acme-corp.net/${TENANT}/mcp", "--header", "Authorization: Bearer ${ACME_TOKEN}"]},
+        "local": {"command": "acme-mcp", "args": ["--header", "Authorization: Bearer ${LOCAL_TOKEN}"]}}}"#;
+    let found: Vec<String> = findings("claude_desktop_config.json", text)
+        .into_iter()
+        .filter(|(r, ..)| r == "unexpanded-reference")
+        .map(|(_, _, t)| t)
+        .collect();
+    assert_eq!(found, ["${TENANT}", "${LOCAL_TOKEN}"]);
+}
+
+#[test]
+fn nested_defaults_work_in_headers_only() {
+    let entry = r#"{"type": "http", "url": "https://mcp.acme-corp.net/mcp", "headers": {"Authorization": "Bearer ${A:-${B}}"}}"#;
+    assert!(findings(".mcp.json", &server(entry)).is_empty());
+}
+
+#[test]
+fn what_to_write_instead_of_a_reference_the_client_does_not_expand() {
+    let entry = r#"{"command": "x", "args": ["--dir", "${DATA_DIR%/}"], "env": {"ACME_KEY": "${input:acme-key}"}}"#;
+    let helps: Vec<String> = messages(".mcp.json", &server(entry))
+        .into_iter()
+        .filter(|(r, ..)| r == "unexpanded-reference")
+        .map(|(.., help)| help)
+        .collect();
+    assert_eq!(
+        helps,
+        [
+            "Claude Code does not run a shell over this value; write `${DATA_DIR}`",
+            "input prompts exist only in VS Code's mcp.json; write `${ACME_KEY}`"
+        ]
+    );
+}
+
+#[test]
 fn shell_scripts_expand_their_own_variables() {
     let entry = r#"{"command": "bash", "args": ["-lc", "exec srv --token \"$TOKEN\" --dir \"${DIR%/}\" $(date)"]}"#;
     assert!(findings(".mcp.json", &server(entry)).is_empty());
