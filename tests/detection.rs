@@ -242,7 +242,7 @@ fn nested_defaults_work_in_headers_only() {
 
 #[test]
 fn what_to_write_instead_of_a_reference_the_client_does_not_expand() {
-    let entry = r#"{"command": "x", "args": ["--dir", "${DATA_DIR%/}", "${workspaceFolder}/data"], "env": {"ACME_KEY": "${input:acme-key}"}}"#;
+    let entry = r#"{"command": "x", "args": ["--dir", "${DATA_DIR%/}", "${workspaceFolder}/data"], "env": {"ACME_KEY": "${input:acme-key}", "ACME_TOKEN": "${file:/run/secrets/acme}"}}"#;
     let helps: Vec<String> = messages(".mcp.json", &server(entry))
         .into_iter()
         .filter(|(r, ..)| r == "unexpanded-reference")
@@ -253,7 +253,8 @@ fn what_to_write_instead_of_a_reference_the_client_does_not_expand() {
         [
             "Claude Code does not run a shell over this value; write `${DATA_DIR}`",
             "Claude Code has no editor variables; write `${CLAUDE_PROJECT_DIR:-.}` for the project folder",
-            "input prompts exist only in VS Code's mcp.json; write `${ACME_KEY}`"
+            "input prompts exist only in VS Code's mcp.json; write `${ACME_KEY}`",
+            "Claude Code cannot read files from values; read the file in a wrapper script"
         ]
     );
     let desktop = messages("claude_desktop_config.json", &server(entry));
