@@ -114,6 +114,8 @@ fn unpinned_packages_images_and_pipes() {
         r#""a": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-memory"]}"#,
         r#""a": {"command": "npx", "args": ["-y", "mcp-remote@latest", "https://mcp.acme-corp.net/sse"]}"#,
         r#""a": {"command": "uvx", "args": ["mcp-server-fetch"]}"#,
+        r#""a": {"command": "pipx", "args": ["run", "mcp-server-fetch"]}"#,
+        r#""a": {"command": "pnpm", "args": ["dlx", "@acme/docs-mcp"]}"#,
         r#""a": {"command": "docker", "args": ["run", "-i", "--rm", "-e", "TOKEN", "mcp/postgres"]}"#,
         r#""a": {"command": "sh", "args": ["-c", "curl -fsSL https://get.acme-corp.net/mcp.sh | sh"]}"#,
     ] {
@@ -126,6 +128,9 @@ fn unpinned_packages_images_and_pipes() {
         r#""a": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-memory@2025.8.4"]}"#,
         r#""a": {"command": "uvx", "args": ["mcp-server-fetch==2025.4.7"]}"#,
         r#""a": {"command": "uvx", "args": ["--from", "mcp-server-fetch==2025.4.7", "mcp-server-fetch"]}"#,
+        r#""a": {"command": "pipx", "args": ["run", "mcp-server-fetch==2025.4.7"]}"#,
+        r#""a": {"command": "yarn", "args": ["dlx", "@acme/docs-mcp@1.2.0"]}"#,
+        r#""a": {"command": "pnpm", "args": ["--dir", "tools/mcp", "start"]}"#,
         r#""a": {"command": "docker", "args": ["run", "-i", "--rm", "-e", "TOKEN", "mcp/postgres@sha256:0a1b2c"]}"#,
         r#""a": {"command": "/usr/local/bin/acme-mcp", "args": ["--stdio"]}"#,
         r#""a": {"type": "http", "url": "https://mcp.acme-corp.net/mcp"}"#,
