@@ -618,6 +618,45 @@ fn codex_secrets_become_forwarded_variables() {
     );
 }
 
+#[test]
+fn codex_entries_leave_inline_tables_cleanly_and_partial_values_stay() {
+    let d = repo();
+    let path = d.path().join(".codex/config.toml");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let text = format!(
+        "[mcp_servers.github]\ncommand = \"npx\"\nenv = {{ GITHUB_TOKEN = \"{PAT}\", LOG_LEVEL = \"debug\" }}\n\n\
+         [mcp_servers.linear]\ncommand = \"npx\"\nenv = {{ LOG_LEVEL = \"debug\", LINEAR_API_KEY = \"Zk29vLq8mR4tXw7NqP3s\" }}\n\n\
+         [mcp_servers.proxy]\ncommand = \"acme-proxy\"\nenv = {{ UPSTREAM_AUTH = \"Bearer 9fKq2LmZ8vRt4XwN7bPc3HdS6jYe0AuG\" }}\n\n\
+         [mcp_servers.docs]\nurl = \"https://docs-mcp.acme-corp.net/mcp\"\nhttp_headers = {{ \"X-API-Key\" = \"Qp73xLm2Vb9sRt4Kx8Wd\" }}\n\n\
+         [mcp_servers.wiki]\nurl = \"https://wiki-mcp.acme-corp.net/mcp\"\nhttp_headers = {{ Authorization = \"Token Hq8vRt4XwN7bPc3Zk29L\" }}\n"
+    );
+    std::fs::write(&path, &text).unwrap();
+    mcplint(d.path(), &["--fix"]);
+    let fixed = std::fs::read_to_string(&path).unwrap();
+    // Whole env values are forwarded; the comma and the space after it go
+    // with the entry. A secret that is part of a value, or a header Codex
+    // cannot forward by name (only `Bearer` tokens), is left for the user
+    // (still reported).
+    assert_eq!(
+        fixed,
+        "[mcp_servers.github]\nenv_vars = [\"GITHUB_TOKEN\"]\ncommand = \"npx\"\nenv = { LOG_LEVEL = \"debug\" }\n\n\
+         [mcp_servers.linear]\nenv_vars = [\"LINEAR_API_KEY\"]\ncommand = \"npx\"\nenv = { LOG_LEVEL = \"debug\" }\n\n\
+         [mcp_servers.proxy]\ncommand = \"acme-proxy\"\nenv = { UPSTREAM_AUTH = \"Bearer 9fKq2LmZ8vRt4XwN7bPc3HdS6jYe0AuG\" }\n\n\
+         [mcp_servers.docs]\nurl = \"https://docs-mcp.acme-corp.net/mcp\"\nhttp_headers = { \"X-API-Key\" = \"Qp73xLm2Vb9sRt4Kx8Wd\" }\n\n\
+         [mcp_servers.wiki]\nurl = \"https://wiki-mcp.acme-corp.net/mcp\"\nhttp_headers = { Authorization = \"Token Hq8vRt4XwN7bPc3Zk29L\" }\n"
+    );
+    let out = mcplint(d.path(), &["--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let left: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "literal-secret")
+        .map(|f| f["server"].as_str().unwrap())
+        .collect();
+    assert_eq!(left, ["proxy", "docs", "wiki"], "{doc:#}");
+}
+
 /// What `--fix` would do to every fixture tree, as a masked diff: a
 /// change in any fix shows up as a snapshot diff.
 #[test]
