@@ -626,6 +626,7 @@ fn codex_entries_leave_inline_tables_cleanly_and_partial_values_stay() {
     let text = format!(
         "[mcp_servers.github]\ncommand = \"npx\"\nenv = {{ GITHUB_TOKEN = \"{PAT}\", LOG_LEVEL = \"debug\" }}\n\n\
          [mcp_servers.linear]\ncommand = \"npx\"\nenv = {{ LOG_LEVEL = \"debug\", LINEAR_API_KEY = \"Zk29vLq8mR4tXw7NqP3s\" }}\n\n\
+         [mcp_servers.notion]\ncommand = \"npx\"\nenv_vars = []\nenv = {{ NOTION_API_KEY = \"Vb9sRt4Kx8WdQp73xLm2\" }}\n\n\
          [mcp_servers.proxy]\ncommand = \"acme-proxy\"\nenv = {{ UPSTREAM_AUTH = \"Bearer 9fKq2LmZ8vRt4XwN7bPc3HdS6jYe0AuG\" }}\n\n\
          [mcp_servers.docs]\nurl = \"https://docs-mcp.acme-corp.net/mcp\"\nhttp_headers = {{ \"X-API-Key\" = \"Qp73xLm2Vb9sRt4Kx8Wd\" }}\n\n\
          [mcp_servers.wiki]\nurl = \"https://wiki-mcp.acme-corp.net/mcp\"\nhttp_headers = {{ Authorization = \"Token Hq8vRt4XwN7bPc3Zk29L\" }}\n"
@@ -641,6 +642,7 @@ fn codex_entries_leave_inline_tables_cleanly_and_partial_values_stay() {
         fixed,
         "[mcp_servers.github]\nenv_vars = [\"GITHUB_TOKEN\"]\ncommand = \"npx\"\nenv = { LOG_LEVEL = \"debug\" }\n\n\
          [mcp_servers.linear]\nenv_vars = [\"LINEAR_API_KEY\"]\ncommand = \"npx\"\nenv = { LOG_LEVEL = \"debug\" }\n\n\
+         [mcp_servers.notion]\ncommand = \"npx\"\nenv_vars = [\"NOTION_API_KEY\"]\nenv = {  }\n\n\
          [mcp_servers.proxy]\ncommand = \"acme-proxy\"\nenv = { UPSTREAM_AUTH = \"Bearer 9fKq2LmZ8vRt4XwN7bPc3HdS6jYe0AuG\" }\n\n\
          [mcp_servers.docs]\nurl = \"https://docs-mcp.acme-corp.net/mcp\"\nhttp_headers = { \"X-API-Key\" = \"Qp73xLm2Vb9sRt4Kx8Wd\" }\n\n\
          [mcp_servers.wiki]\nurl = \"https://wiki-mcp.acme-corp.net/mcp\"\nhttp_headers = { Authorization = \"Token Hq8vRt4XwN7bPc3Zk29L\" }\n"
