@@ -659,6 +659,24 @@ fn codex_entries_leave_inline_tables_cleanly_and_partial_values_stay() {
     assert_eq!(left, ["proxy", "docs", "wiki"], "{doc:#}");
 }
 
+#[test]
+fn codex_server_table_last_in_a_file_without_a_final_newline() {
+    // TOML lets the server's own table follow its `env` sub-table.
+    let d = repo();
+    let path = d.path().join(".codex/config.toml");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(
+        &path,
+        "[mcp_servers.docs.env]\nDOCS_API_KEY = \"Vb9sRt4Kx8WdQp73xLm2\"\n\n[mcp_servers.docs]",
+    )
+    .unwrap();
+    mcplint(d.path(), &["--fix"]);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "[mcp_servers.docs.env]\n\n[mcp_servers.docs]\nenv_vars = [\"DOCS_API_KEY\"]\n"
+    );
+}
+
 /// What `--fix` would do to every fixture tree, as a masked diff: a
 /// change in any fix shows up as a snapshot diff.
 #[test]
