@@ -243,21 +243,22 @@ fn config_mistakes_are_errors_at_their_span() {
     assert!(rules(&doc).contains(&"literal-secret".to_string()));
 }
 
-#[test]
-fn team_policy_limits_scopes_and_requires_read_only() {
+/// A repository holding `.mcp.json` and `mcplint.toml`.
+fn project(mcp: &str, config: &str) -> tempfile::TempDir {
     let d = tempfile::tempdir().unwrap();
     std::fs::create_dir(d.path().join(".git")).unwrap();
-    write(
-        d.path(),
-        ".mcp.json",
+    write(d.path(), ".mcp.json", mcp);
+    write(d.path(), "mcplint.toml", config);
+    d
+}
+
+#[test]
+fn team_policy_limits_scopes_and_requires_read_only() {
+    let d = project(
         r#"{"mcpServers": {
   "github": {"type": "http", "url": "https://api.githubcopilot.com/mcp/", "oauth": {"scopes": "read:org repo"}},
   "docs": {"type": "http", "url": "https://api.githubcopilot.com/mcp/readonly", "oauth": {"scopes": "read:org"}}
 }}"#,
-    );
-    write(
-        d.path(),
-        "mcplint.toml",
         "[[policy]]\nprofile = \"github\"\nmax-rank = \"read\"\nrequire-read-only = true\n",
     );
     let (code, doc) = run(d.path(), &[]);
@@ -290,21 +291,13 @@ fn team_policy_limits_scopes_and_requires_read_only() {
 
 #[test]
 fn policies_select_servers_by_name_package_or_image() {
-    let d = tempfile::tempdir().unwrap();
-    std::fs::create_dir(d.path().join(".git")).unwrap();
-    write(
-        d.path(),
-        ".mcp.json",
+    let d = project(
         r#"{"mcpServers": {
   "ops": {"command": "acme-ops-mcp"},
   "db": {"command": "npx", "args": ["-y", "@acme/db-mcp@1.4.2"]},
   "gh": {"command": "docker", "args": ["run", "-i", "--rm", "ghcr.io/github/github-mcp-server:v0.9.0"]},
   "other": {"command": "npx", "args": ["-y", "@acme/docs-mcp@2.0.0"]}
 }}"#,
-    );
-    write(
-        d.path(),
-        "mcplint.toml",
         "[[policy]]\nserver = \"ops\"\nrequire-read-only = true\n\n\
          [[policy]]\npackage = \"@acme/db-mcp\"\nrequire-read-only = true\n\n\
          [[policy]]\npackage = \"ghcr.io/github/github-mcp-server\"\nrequire-read-only = true\n",

@@ -8,18 +8,22 @@ use mcplint::engine::lint_source;
 use mcplint::formats;
 use mcplint::source::SourceFile;
 
-/// (rule id, pointer, the source text the finding points at)
-fn findings(name: &str, text: &str) -> Vec<(String, String, String)> {
+/// The report of `text` read as the file `name`.
+fn lint(name: &str, text: &str) -> mcplint::engine::FileReport {
     let format = formats::for_path(std::path::Path::new(name)).expect("an MCP config name");
-    let report = lint_source(
+    lint_source(
         SourceFile {
             path: PathBuf::from(name),
             display: name.into(),
             text: text.into(),
         },
         format,
-    );
-    report
+    )
+}
+
+/// (rule id, pointer, the source text the finding points at)
+fn findings(name: &str, text: &str) -> Vec<(String, String, String)> {
+    lint(name, text)
         .findings
         .iter()
         .map(|f| {
@@ -314,16 +318,7 @@ fn json_written_inside_an_argument_or_env_value() {
 
 /// (rule id, message, help) of every finding in `text` read as `name`.
 fn messages(name: &str, text: &str) -> Vec<(String, String, String)> {
-    let format = formats::for_path(std::path::Path::new(name)).expect("an MCP config name");
-    let report = lint_source(
-        SourceFile {
-            path: PathBuf::from(name),
-            display: name.into(),
-            text: text.into(),
-        },
-        format,
-    );
-    report
+    lint(name, text)
         .findings
         .iter()
         .map(|f| {
