@@ -123,14 +123,13 @@ fn plausible_secret(name: &str, value: &str) -> bool {
 /// random enough to be a credential under a secret `name` (the references
 /// show the rest was meant to be templated, so the bar is higher than for a
 /// plain value: 16 characters and more entropy).
-fn literal_beside_references(name: &str, value: &str) -> Option<Range<usize>> {
+fn literal_beside_references(name: &str, value: &str, refs: &[Reference]) -> Option<Range<usize>> {
     if !names::is_secret_name(name) {
         return None;
     }
-    let refs = reference::scan(value);
     let mut start = 0;
     let mut gaps = Vec::with_capacity(refs.len() + 1);
-    for r in &refs {
+    for r in refs {
         gaps.push(start..r.range.start.max(start));
         start = start.max(r.range.end);
     }
@@ -251,10 +250,14 @@ pub fn analyze(file: &McpFile, extra: Option<&'static Detectors>) -> Analysis {
             if value.trim().is_empty() || is_store_reference(value.trim()) {
                 continue;
             }
-            if c.decoded.is_none() && !reference::scan(value).is_empty() {
+            let value_refs = match c.decoded {
+                None => reference::scan(value),
+                Some(_) => Vec::new(),
+            };
+            if !value_refs.is_empty() {
                 // A template: only a long random word beside its references
                 // (`${SCHEME:-Bearer} 9fKq…`) is a literal secret.
-                let word = literal_beside_references(name, value)
+                let word = literal_beside_references(name, value, &value_refs)
                     .map(|w| c.range.start + w.start..c.range.start + w.end)
                     .filter(|range| !hidden_by_ref(range));
                 if let Some(range) = word {

@@ -116,7 +116,7 @@ pub fn validate_document(id: &str, root: &Node) -> Vec<Violation> {
     validate_as(id, to_json(root), root)
 }
 
-fn validate_as(id: &str, instance: Json, root: &Node) -> Vec<Violation> {
+fn validate_as(id: &str, mut instance: Json, root: &Node) -> Vec<Violation> {
     let Some(compiled) = compiled(id) else {
         return Vec::new();
     };
@@ -125,8 +125,7 @@ fn validate_as(id: &str, instance: Json, root: &Node) -> Vec<Violation> {
     if compiled.validator.is_valid(&instance) {
         return Vec::new();
     }
-    let mut instance = instance;
-    let cut = cut_lists(&mut instance, &mut MOST_VALUES_SEARCHED.clone());
+    let cut = cut_lists(&mut instance, &mut { MOST_VALUES_SEARCHED });
     let mut out: Vec<Violation> = compiled
         .validator
         .iter_errors(&instance)
