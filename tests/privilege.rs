@@ -243,6 +243,10 @@ fn wildcard_allow_rules_approve_nothing() {
         r#"{"permissions": {"allow": ["mcp__github__get_me"], "deny": ["mcp__*"]}}"#,
     );
     assert!(!has(&rules, "ineffective-allow-rule"), "{rules:?}");
+    // Permission rules mean something only in Claude Code's settings files.
+    let pasted = r#"{"mcpServers": {}, "permissions": {"allow": ["mcp__*"]}}"#;
+    let rules = rules_for(".mcp.json", pasted);
+    assert!(!has(&rules, "ineffective-allow-rule"), "{rules:?}");
 }
 
 #[test]
@@ -345,6 +349,8 @@ fn narrow_scopes_and_unknown_contexts_are_left_alone() {
         r#""linear": {"type": "http", "url": "https://mcp.linear.app/mcp", "oauth": {"scopes": "read"}}"#,
         // `write` means nothing without a provider to rank it.
         r#""notes": {"type": "http", "url": "https://notes.acme-corp.net/mcp", "oauth": {"scopes": "write"}}"#,
+        // A write scope that is already the narrowest of its kind.
+        r#""slack": {"type": "http", "url": "https://slack-mcp.acme-corp.net/mcp", "oauth": {"scopes": "chat:write channels:read"}}"#,
     ] {
         assert!(
             scope_findings(".mcp.json", &mcp(narrow)).is_empty(),
@@ -416,6 +422,13 @@ fn a_scope_with_a_catalogued_narrower_scope_is_swapped_for_it() {
         "{prefixed}"
     );
     assert_eq!(scopes_fixed(".mcp.json", &prefixed), prefixed);
+    // A narrower scope of the same rank (`chat:write.customize` →
+    // `chat:write`, both write) is advice, not a swap.
+    let slack = mcp(
+        r#""slack": {"type": "http", "url": "https://slack-mcp.acme-corp.net/mcp", "oauth": {"scopes": "chat:write.customize"}}"#,
+    );
+    assert_eq!(scope_findings(".mcp.json", &slack), ["chat:write.customize"]);
+    assert_eq!(scopes_fixed(".mcp.json", &slack), slack);
     // Google scope URLs are swapped whole; the fixed file has no broad scope left.
     let gemini = r#"{"mcpServers": {"bq": {"httpUrl": "https://bq-mcp.acme-corp.net/mcp", "oauth": {"enabled": true, "scopes": ["https://www.googleapis.com/auth/bigquery"]}}}}"#;
     let fixed = scopes_fixed(".gemini/settings.json", gemini);
