@@ -296,7 +296,8 @@ fn policies_select_servers_by_name_package_or_image() {
   "ops": {"command": "acme-ops-mcp"},
   "db": {"command": "npx", "args": ["-y", "@acme/db-mcp@1.4.2"]},
   "gh": {"command": "docker", "args": ["run", "-i", "--rm", "ghcr.io/github/github-mcp-server:v0.9.0"]},
-  "other": {"command": "npx", "args": ["-y", "@acme/docs-mcp@2.0.0"]}
+  "other": {"command": "npx", "args": ["-y", "@acme/docs-mcp@2.0.0"]},
+  "fetch": {"command": "docker", "args": ["run", "-i", "--rm", "mcp/fetch:2025.4.7"]}
 }}"#,
         "[[policy]]\nserver = \"ops\"\nrequire-read-only = true\n\n\
          [[policy]]\npackage = \"@acme/db-mcp\"\nrequire-read-only = true\n\n\

@@ -336,11 +336,12 @@ fn a_secret_in_json_inside_a_value_is_replaced_in_place() {
     let entry =
         r#"{"command": "x", "env": {"ACME_CONFIG": "{\"password\":\"Qp73xLm2Vb9sRt4K\"}"}}"#;
     let found = messages(".mcp.json", &server(entry));
-    let help = &found
-        .iter()
-        .find(|(r, ..)| r == "literal-secret")
-        .unwrap()
-        .2;
+    let (_, message, help) = found.iter().find(|(r, ..)| r == "literal-secret").unwrap();
+    // The message names the member, not only the env var holding the JSON.
+    assert!(
+        message.contains("member `password` of the JSON in env `ACME_CONFIG`"),
+        "{message}"
+    );
     // Inside a JSON string already: no quotes around the reference.
     assert!(
         help.starts_with("write ${S_PASSWORD} in its place and set S_PASSWORD"),

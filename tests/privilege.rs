@@ -427,7 +427,10 @@ fn a_scope_with_a_catalogued_narrower_scope_is_swapped_for_it() {
     let slack = mcp(
         r#""slack": {"type": "http", "url": "https://slack-mcp.acme-corp.net/mcp", "oauth": {"scopes": "chat:write.customize"}}"#,
     );
-    assert_eq!(scope_findings(".mcp.json", &slack), ["chat:write.customize"]);
+    assert_eq!(
+        scope_findings(".mcp.json", &slack),
+        ["chat:write.customize"]
+    );
     assert_eq!(scopes_fixed(".mcp.json", &slack), slack);
     // Google scope URLs are swapped whole; the fixed file has no broad scope left.
     let gemini = r#"{"mcpServers": {"bq": {"httpUrl": "https://bq-mcp.acme-corp.net/mcp", "oauth": {"enabled": true, "scopes": ["https://www.googleapis.com/auth/bigquery"]}}}}"#;
