@@ -201,8 +201,8 @@ fn user_config_servers_under_projects() {
 #[test]
 fn unexpanded_reference_syntaxes() {
     // Bare `$Name`, `$A` and `%Path%` forms are not environment-variable
-    // shaped (prices, passwords, prose): not reported.
-    let entry = r#"{"command": "x", "args": ["$ROOT_DIR", "%APPDATA%", "$(whoami)", "${A:-${B}}", "pa$sword", "$Home/bin", "costs $A", "%Path%"],
+    // shaped (prices, passwords, prose): not reported. A leading `_` is.
+    let entry = r#"{"command": "x", "args": ["$ROOT_DIR", "$_ACME_HOME", "%APPDATA%", "$(whoami)", "${A:-${B}}", "pa$sword", "$Home/bin", "costs $A", "%Path%"],
         "env": {"T": "${env:T}", "U": "{env:U}", "V": "${input:v}", "W": "${W}", "X": "${X:-y}"}}"#;
     let found: Vec<String> = findings(".mcp.json", &server(entry))
         .into_iter()
@@ -213,6 +213,7 @@ fn unexpanded_reference_syntaxes() {
         found,
         [
             "$ROOT_DIR",
+            "$_ACME_HOME",
             "%APPDATA%",
             "$(whoami)",
             "${A:-${B}}",
