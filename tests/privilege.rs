@@ -280,6 +280,12 @@ fn destructive_tools_of_a_remote_server_need_a_guard() {
         r#"{"permissions": {"ask": ["mcp__github__merge_pull_request"]}}"#,
     );
     assert!(!has(&rules, "unguarded-destructive-tools"), "{rules:?}");
+    // `mcp__*` and `*` are valid in `deny` and `ask` and guard every server.
+    for everything in ["mcp__*", "*"] {
+        let settings = format!(r#"{{"permissions": {{"deny": ["{everything}"]}}}}"#);
+        let (_d, rules) = project(GITHUB_REMOTE_WIDE, &settings);
+        assert!(!has(&rules, "unguarded-destructive-tools"), "{rules:?}");
+    }
     let (_d, rules) = project(GITHUB_REMOTE_READONLY, r#"{"permissions": {"allow": []}}"#);
     assert!(!has(&rules, "unguarded-destructive-tools"), "{rules:?}");
 }
