@@ -677,6 +677,23 @@ fn codex_server_table_last_in_a_file_without_a_final_newline() {
     );
 }
 
+#[test]
+fn codex_env_table_entry_goes_with_its_comment_and_a_last_header_gets_no_blank_line() {
+    let d = repo();
+    let path = d.path().join(".codex/config.toml");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(
+        &path,
+        "[mcp_servers.docs.env]\nDOCS_API_KEY = \"Vb9sRt4Kx8WdQp73xLm2\"  # staging key\nLOG_LEVEL = \"debug\"\n\n[mcp_servers.docs]\n",
+    )
+    .unwrap();
+    mcplint(d.path(), &["--fix"]);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "[mcp_servers.docs.env]\nLOG_LEVEL = \"debug\"\n\n[mcp_servers.docs]\nenv_vars = [\"DOCS_API_KEY\"]\n"
+    );
+}
+
 /// What `--fix` would do to every fixture tree, as a masked diff: a
 /// change in any fix shows up as a snapshot diff.
 #[test]
