@@ -48,10 +48,13 @@ fn plain_http_with_a_credential_is_an_error_but_not_on_loopback_or_https() {
         r#""docs": {"type": "http", "url": "http://localhost:8080/mcp", "headers": {"Authorization": "Bearer ${DOCS_TOKEN}"}}"#,
         r#""docs": {"type": "http", "url": "http://127.0.0.1:3000/mcp", "headers": {"Authorization": "Bearer ${DOCS_TOKEN}"}}"#,
         r#""docs": {"type": "http", "url": "http://[::1]:3000/mcp", "headers": {"Authorization": "Bearer ${DOCS_TOKEN}"}}"#,
+        r#""docs": {"type": "http", "url": "http://[::1]/mcp", "headers": {"Authorization": "Bearer ${DOCS_TOKEN}"}}"#,
         r#""docs": {"type": "http", "url": "http://0.0.0.0:3000/mcp", "headers": {"Authorization": "Bearer ${DOCS_TOKEN}"}}"#,
         r#""docs": {"type": "http", "url": "http://docs.localhost/mcp", "headers": {"Authorization": "Bearer ${DOCS_TOKEN}"}}"#,
         r#""docs": {"type": "http", "url": "http://host.docker.internal:8080/mcp", "headers": {"Authorization": "Bearer ${DOCS_TOKEN}"}}"#,
         r#""docs": {"type": "http", "url": "http://mcp.acme-corp.net/mcp"}"#,
+        // Headers that carry no credential.
+        r#""docs": {"type": "http", "url": "http://mcp.acme-corp.net/mcp", "headers": {"X-Client-Name": "acme-ide"}}"#,
     ] {
         assert!(
             !has(&rules_for(".mcp.json", &mcp(narrow)), "insecure-transport"),

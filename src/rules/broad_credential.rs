@@ -130,6 +130,11 @@ mod tests {
         let found = superuser_logins("postgresql://postgres:${PW}@db.acme-corp.net:5432/prod");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].0, "postgres");
+        // The range is the user's, wherever the URL sits in the value.
+        let text = "--db=mongodb://root:${PW}@mongo.acme-corp.net:27017/app";
+        let found = superuser_logins(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].1.clone()], "root");
         assert!(superuser_logins("postgresql://postgres:postgres@localhost/dev").is_empty());
         assert!(superuser_logins("postgresql://app_ro:${PW}@db.acme-corp.net/prod").is_empty());
         assert_eq!(
