@@ -290,6 +290,26 @@ fn team_policy_limits_scopes_and_requires_read_only() {
 }
 
 #[test]
+fn policy_allows_only_the_listed_scopes() {
+    let d = project(
+        r#"{"mcpServers": {
+  "github": {"type": "http", "url": "https://api.githubcopilot.com/mcp/", "oauth": {"scopes": "read:org repo read:user"}}
+}}"#,
+        "[[policy]]\nserver = \"github\"\nallowed-scopes = [\"read:org\", \"read:user\"]\n",
+    );
+    let (_, doc) = run(d.path(), &[]);
+    let messages: Vec<&str> = findings_of(&doc, "policy-violation")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(messages.len(), 1, "{doc:#}");
+    assert!(
+        messages[0]
+            .starts_with("scope `repo` of `github` is not among the policy's allowed scopes"),
+        "{messages:?}"
+    );
+}
+
+#[test]
 fn policies_select_servers_by_name_package_or_image() {
     let d = project(
         r#"{"mcpServers": {

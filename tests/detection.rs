@@ -132,6 +132,14 @@ fn docker_env_assignment_but_not_pass_through() {
     let entry = r#"{"command": "docker", "args": ["run", "-i", "--rm", "-e", "GITHUB_PERSONAL_ACCESS_TOKEN",
         "-e", "API_TOKEN=Qp73xLm2Vb9sRt4K", "ghcr.io/github/github-mcp-server"]}"#;
     assert_eq!(secrets(entry), ["Qp73xLm2Vb9sRt4K"]);
+    let found = messages(".mcp.json", &server(entry));
+    assert!(
+        found
+            .iter()
+            .any(|(rule, message, _)| rule == "literal-secret"
+                && message.contains("environment assignment `API_TOKEN` in the arguments")),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -247,7 +255,7 @@ fn nested_defaults_work_in_headers_only() {
 
 #[test]
 fn what_to_write_instead_of_a_reference_the_client_does_not_expand() {
-    let entry = r#"{"command": "x", "args": ["--dir", "${DATA_DIR%/}", "${workspaceFolder}/data"], "env": {"ACME_KEY": "${input:acme-key}", "ACME_TOKEN": "${file:/run/secrets/acme}"}}"#;
+    let entry = r#"{"command": "x", "args": ["--dir", "${DATA_DIR%/}", "${workspaceFolder}/data", "--cache", "${userHome}/.cache/x"], "env": {"ACME_KEY": "${input:acme-key}", "ACME_TOKEN": "${file:/run/secrets/acme}"}}"#;
     let helps: Vec<String> = messages(".mcp.json", &server(entry))
         .into_iter()
         .filter(|(r, ..)| r == "unexpanded-reference")
@@ -258,6 +266,8 @@ fn what_to_write_instead_of_a_reference_the_client_does_not_expand() {
         [
             "Claude Code does not run a shell over this value; write `${DATA_DIR}`",
             "Claude Code has no editor variables; write `${CLAUDE_PROJECT_DIR:-.}` for the project folder",
+            // The home folder has an environment variable of its own.
+            "write `${HOME}`",
             "input prompts exist only in VS Code's mcp.json; write `${ACME_KEY}`",
             "Claude Code cannot read files from values; read the file in a wrapper script"
         ]
