@@ -624,27 +624,33 @@ fn codex_entries_leave_inline_tables_cleanly_and_partial_values_stay() {
     let path = d.path().join(".codex/config.toml");
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     let text = format!(
-        "[mcp_servers.github]\ncommand = \"npx\"\nenv = {{ GITHUB_TOKEN = \"{PAT}\", LOG_LEVEL = \"debug\" }}\n\n\
+        "[mcp_servers.github]\ncommand = \"npx\"\nenv = {{ GITHUB_TOKEN = \"{PAT}\",  LOG_LEVEL = \"debug\" }}\n\n\
          [mcp_servers.linear]\ncommand = \"npx\"\nenv = {{ LOG_LEVEL = \"debug\", LINEAR_API_KEY = \"Zk29vLq8mR4tXw7NqP3s\" }}\n\n\
          [mcp_servers.notion]\ncommand = \"npx\"\nenv_vars = []\nenv = {{ NOTION_API_KEY = \"Vb9sRt4Kx8WdQp73xLm2\" }}\n\n\
          [mcp_servers.proxy]\ncommand = \"acme-proxy\"\nenv = {{ UPSTREAM_AUTH = \"Bearer 9fKq2LmZ8vRt4XwN7bPc3HdS6jYe0AuG\" }}\n\n\
+         [mcp_servers.git]\ncommand = \"acme-git-mcp\"\nenv = {{ GIT_AUTH = \"x-access-token:{PAT}\" }}\n\n\
          [mcp_servers.docs]\nurl = \"https://docs-mcp.acme-corp.net/mcp\"\nhttp_headers = {{ \"X-API-Key\" = \"Qp73xLm2Vb9sRt4Kx8Wd\" }}\n\n\
          [mcp_servers.wiki]\nurl = \"https://wiki-mcp.acme-corp.net/mcp\"\nhttp_headers = {{ Authorization = \"Token Hq8vRt4XwN7bPc3Zk29L\" }}\n"
     );
     std::fs::write(&path, &text).unwrap();
     mcplint(d.path(), &["--fix"]);
     let fixed = std::fs::read_to_string(&path).unwrap();
-    // Whole env values are forwarded; the comma and the space after it go
+    // Whole env values are forwarded; the comma and the spaces after it go
     // with the entry. A secret that is part of a value, or a header Codex
     // cannot forward by name (only `Bearer` tokens), is left for the user
     // (still reported).
+    let git = format!(
+        "[mcp_servers.git]\ncommand = \"acme-git-mcp\"\nenv = {{ GIT_AUTH = \"x-access-token:{PAT}\" }}\n\n"
+    );
     assert_eq!(
         fixed,
         "[mcp_servers.github]\nenv_vars = [\"GITHUB_TOKEN\"]\ncommand = \"npx\"\nenv = { LOG_LEVEL = \"debug\" }\n\n\
          [mcp_servers.linear]\nenv_vars = [\"LINEAR_API_KEY\"]\ncommand = \"npx\"\nenv = { LOG_LEVEL = \"debug\" }\n\n\
          [mcp_servers.notion]\ncommand = \"npx\"\nenv_vars = [\"NOTION_API_KEY\"]\nenv = {  }\n\n\
-         [mcp_servers.proxy]\ncommand = \"acme-proxy\"\nenv = { UPSTREAM_AUTH = \"Bearer 9fKq2LmZ8vRt4XwN7bPc3HdS6jYe0AuG\" }\n\n\
-         [mcp_servers.docs]\nurl = \"https://docs-mcp.acme-corp.net/mcp\"\nhttp_headers = { \"X-API-Key\" = \"Qp73xLm2Vb9sRt4Kx8Wd\" }\n\n\
+         [mcp_servers.proxy]\ncommand = \"acme-proxy\"\nenv = { UPSTREAM_AUTH = \"Bearer 9fKq2LmZ8vRt4XwN7bPc3HdS6jYe0AuG\" }\n\n"
+            .to_string()
+            + &git
+            + "[mcp_servers.docs]\nurl = \"https://docs-mcp.acme-corp.net/mcp\"\nhttp_headers = { \"X-API-Key\" = \"Qp73xLm2Vb9sRt4Kx8Wd\" }\n\n\
          [mcp_servers.wiki]\nurl = \"https://wiki-mcp.acme-corp.net/mcp\"\nhttp_headers = { Authorization = \"Token Hq8vRt4XwN7bPc3Zk29L\" }\n"
     );
     let out = mcplint(d.path(), &["--format", "json"]);
@@ -656,7 +662,31 @@ fn codex_entries_leave_inline_tables_cleanly_and_partial_values_stay() {
         .filter(|f| f["rule"] == "literal-secret")
         .map(|f| f["server"].as_str().unwrap())
         .collect();
-    assert_eq!(left, ["proxy", "docs", "wiki"], "{doc:#}");
+    assert_eq!(left, ["proxy", "git", "docs", "wiki"], "{doc:#}");
+}
+
+#[test]
+fn codex_bearer_token_that_is_not_only_the_token_is_left_for_the_user() {
+    // Codex adds `Bearer ` itself; what else the value holds is the
+    // user's to sort out, so it is reported but not moved.
+    let d = repo();
+    let path = d.path().join(".codex/config.toml");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let text = format!(
+        "[mcp_servers.docs]\nurl = \"https://docs-mcp.acme-corp.net/mcp\"\nbearer_token = \"Bearer {BEARER}\"\n"
+    );
+    std::fs::write(&path, &text).unwrap();
+    let out = mcplint(d.path(), &["--fix", "--format", "json"]);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "literal-secret"),
+        "{doc:#}"
+    );
 }
 
 #[test]
@@ -678,19 +708,19 @@ fn codex_server_table_last_in_a_file_without_a_final_newline() {
 }
 
 #[test]
-fn codex_env_table_entry_goes_with_its_comment_and_a_last_header_gets_no_blank_line() {
+fn codex_entries_and_headers_with_trailing_comments() {
     let d = repo();
     let path = d.path().join(".codex/config.toml");
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(
         &path,
-        "[mcp_servers.docs.env]\nDOCS_API_KEY = \"Vb9sRt4Kx8WdQp73xLm2\"  # staging key\nLOG_LEVEL = \"debug\"\n\n[mcp_servers.docs]\n",
+        "[mcp_servers.docs.env]\nDOCS_API_KEY = \"Vb9sRt4Kx8WdQp73xLm2\"  # staging key\nLOG_LEVEL = \"debug\"\n\n[mcp_servers.docs]  # team docs\n",
     )
     .unwrap();
     mcplint(d.path(), &["--fix"]);
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
-        "[mcp_servers.docs.env]\nLOG_LEVEL = \"debug\"\n\n[mcp_servers.docs]\nenv_vars = [\"DOCS_API_KEY\"]\n"
+        "[mcp_servers.docs.env]\nLOG_LEVEL = \"debug\"\n\n[mcp_servers.docs]  # team docs\nenv_vars = [\"DOCS_API_KEY\"]\n"
     );
 }
 

@@ -134,6 +134,8 @@ fn unpinned_packages_images_and_pipes() {
         r#""a": {"command": "pipx", "args": ["run", "mcp-server-fetch==2025.4.7"]}"#,
         r#""a": {"command": "yarn", "args": ["dlx", "@acme/docs-mcp@1.2.0"]}"#,
         r#""a": {"command": "pnpm", "args": ["--dir", "tools/mcp", "start"]}"#,
+        // Only `pipx run` runs a package; other subcommands do not.
+        r#""a": {"command": "pipx", "args": ["runpip", "mcp-server-fetch", "list"]}"#,
         r#""a": {"command": "docker", "args": ["run", "-i", "--rm", "-e", "TOKEN", "mcp/postgres@sha256:0a1b2c"]}"#,
         r#""a": {"command": "/usr/local/bin/acme-mcp", "args": ["--stdio"]}"#,
         r#""a": {"type": "http", "url": "https://mcp.acme-corp.net/mcp"}"#,

@@ -80,11 +80,11 @@ fn remove_entry(
             .find(|ch: char| !ch.is_whitespace())
             .filter(|&i| after[i..].starts_with(','))
         {
-            let next = after[i + 1..]
-                .find(|ch: char| !ch.is_whitespace())
-                .map_or(i + 1, |j| i + 1 + j);
+            // The comma and the whitespace after it.
+            let rest = &after[i + 1..];
+            let taken = i + 1 + rest.len() - rest.trim_start().len();
             return Some(Edit {
-                span: Span::new(start, end + next),
+                span: Span::new(start, end + taken),
                 replacement: String::new(),
             });
         }
