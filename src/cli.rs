@@ -515,15 +515,21 @@ fn fix(
             cwd: cwd.to_path_buf(),
         },
     );
+    // A file that cannot be parsed offers no fix: say so, not "nothing to fix".
+    let why = if args.diff {
+        "run without --diff to see why"
+    } else {
+        "see below why"
+    };
+    for file in report.files.iter().filter(|f| f.unparsable) {
+        eprintln!(
+            "mcplint: {} could not be parsed; nothing in it can be fixed ({why})",
+            file.source.display
+        );
+    }
     if args.diff {
         write_out(&outcome.diff);
         // A file that cannot be read or parsed has no diff, and is no pass.
-        for file in report.files.iter().filter(|f| f.unparsable) {
-            eprintln!(
-                "mcplint: {} could not be parsed; nothing in it can be fixed (run without --diff to see why)",
-                file.source.display
-            );
-        }
         for error in &report.errors {
             eprintln!("mcplint: {}: {}", error.file, error.message);
         }

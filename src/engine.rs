@@ -88,6 +88,11 @@ fn lint_source_by(
                     analysis::raw_masks(&source.text, team.credentials),
                 ),
             };
+            // Nothing in a file that does not parse can be fixed (the fixer
+            // re-parses what it writes): no finding offers a fix until it does.
+            for f in &mut findings {
+                f.fix = None;
+            }
             let mut parse_error = rules::parse_failure(&failure);
             parse_error.withhold(&masked_texts(&source.text, &masks));
             findings.push(parse_error);

@@ -239,11 +239,8 @@ pub fn apply(report: &Report, options: &Options) -> Outcome {
     let mut taken = existing.clone();
     let mut to_write: Vec<(&FileReport, Fixed)> = Vec::new();
     let env_root = env_path.parent().and_then(|p| p.canonicalize().ok());
-    for file in report
-        .files
-        .iter()
-        .filter(|f| f.format.id != "mcplint-config" && !f.unparsable)
-    {
+    // A file that does not parse (and a broken mcplint.toml) offers no fix.
+    for file in &report.files {
         // A per-user config (`--user`) keeps its secrets out of a project's env file.
         let outside = env_root.as_ref().is_some_and(|root| {
             file.source

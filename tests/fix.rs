@@ -666,6 +666,51 @@ fn codex_entries_leave_inline_tables_cleanly_and_partial_values_stay() {
 }
 
 #[test]
+fn per_user_files_need_an_env_file_of_their_own() {
+    // `--user --fix` inside a project: the project's env file is no place
+    // for the secrets of files outside it.
+    let project = repo();
+    let home = tempfile::tempdir().unwrap();
+    let user_file = home.path().join(".claude.json");
+    let text = format!(
+        r#"{{"mcpServers": {{"gh": {{"command": "npx", "env": {{"GITHUB_TOKEN": "{PAT}"}}}}}}}}"#
+    );
+    std::fs::write(&user_file, &text).unwrap();
+    let run = |extra: &[&str]| {
+        Command::cargo_bin("mcplint")
+            .unwrap()
+            .current_dir(project.path())
+            .args(["--user", "--fix", "--color", "never"])
+            .args(extra)
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path().join("xdg"))
+            .env("APPDATA", home.path().join("roaming"))
+            .env_remove("CLAUDE_CONFIG_DIR")
+            .env_remove("CODEX_HOME")
+            .env_remove("CLINE_DIR")
+            .output()
+            .unwrap()
+    };
+    let out = run(&[]);
+    assert!(
+        printed(&out).contains(".claude.json is outside this project: fix it with --env-file"),
+        "{}",
+        printed(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&user_file).unwrap(), text);
+    assert!(!project.path().join(".env").exists());
+    // With a per-user env file named, it is fixed.
+    let env = home.path().join("secrets.env");
+    let out = run(&["--env-file", env.to_str().unwrap()]);
+    let fixed = std::fs::read_to_string(&user_file).unwrap();
+    assert!(!fixed.contains(PAT), "{}\n{fixed}", printed(&out));
+    assert!(std::fs::read_to_string(&env)
+        .unwrap()
+        .contains(&format!("GITHUB_TOKEN={PAT}")));
+    assert!(!project.path().join(".env").exists());
+}
+
+#[test]
 fn codex_bearer_token_that_is_not_only_the_token_is_left_for_the_user() {
     // Codex adds `Bearer ` itself; what else the value holds is the
     // user's to sort out, so it is reported but not moved.
@@ -877,6 +922,42 @@ fn diff_of_an_unparsable_file_is_an_error_not_a_pass() {
         "{}",
         printed(&out)
     );
+}
+
+#[test]
+fn an_unparsable_file_offers_no_fix_and_fix_says_why() {
+    // Claude Code rejects the trailing commas; the token is reported all the
+    // same, but nothing can be rewritten safely until the file parses.
+    let d = repo();
+    let text = format!(
+        "{{\"mcpServers\": {{\"gh\": {{\"command\": \"npx\", \"env\": {{\"GITHUB_TOKEN\": \"{PAT}\"}},}},}}}}\n"
+    );
+    std::fs::write(d.path().join(".mcp.json"), &text).unwrap();
+    let out = mcplint(d.path(), &["--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let secret = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "literal-secret")
+        .unwrap_or_else(|| panic!("{doc:#}"));
+    assert!(secret.get("fix").is_none_or(|f| f.is_null()), "{secret:#}");
+    let out = mcplint(d.path(), &["--fix"]);
+    assert_eq!(out.status.code(), Some(2));
+    let said = printed(&out);
+    assert!(
+        said.contains(".mcp.json could not be parsed; nothing in it can be fixed"),
+        "{said}"
+    );
+    assert!(
+        !said.contains("fixable with --fix") && !said.contains("please report"),
+        "{said}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.path().join(".mcp.json")).unwrap(),
+        text
+    );
+    assert!(!d.path().join(".env").exists());
 }
 
 #[test]
