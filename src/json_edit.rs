@@ -89,8 +89,11 @@ pub fn push_element(source: &str, array: &Node, value: &str) -> Option<Edit> {
 /// Insert `values` just before `element`, in the same line style.
 pub fn insert_before(source: &str, element: &Node, values: &[String]) -> Edit {
     let start = element.span.start as usize;
-    let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
-    let own_line = source[line_start..start].trim().is_empty();
+    // Only indentation between the line break and the element.
+    let own_line = source[..start]
+        .rsplit('\n')
+        .next()
+        .is_some_and(|before| before.trim().is_empty());
     let separator = if own_line {
         format!(",{}{}", newline(source), indent_of(source, start))
     } else {
@@ -208,6 +211,16 @@ mod tests {
 
     fn root(source: &str) -> Node<'_> {
         json::parse(source, 0, json::Flavor::Strict).expect("valid JSON")
+    }
+
+    #[test]
+    fn no_elements_or_elements_past_the_end_are_not_removed() {
+        let text = "[\"-y\", \"acme-mcp\", \"--stdio\"]";
+        let array = root(text);
+        assert!(remove_elements(text, &array, 1..1).is_none());
+        assert!(remove_elements(text, &array, 2..4).is_none());
+        let edit = remove_elements(text, &array, 1..2).unwrap();
+        assert_eq!(apply(text, edit), "[\"-y\", \"--stdio\"]");
     }
 
     #[test]
