@@ -519,7 +519,7 @@ fn fix(
     let why = if args.diff {
         "run without --diff to see why"
     } else {
-        "see below why"
+        "the parse-error below says why"
     };
     for file in report.files.iter().filter(|f| f.unparsable) {
         eprintln!(
