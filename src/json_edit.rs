@@ -287,6 +287,23 @@ mod tests {
     }
 
     #[test]
+    fn new_lines_take_the_indentation_of_their_line_and_of_the_file() {
+        // The leading whitespace of the line, not what precedes the element on it.
+        let text = "[\n    \"-y\", \"pkg\"\n]";
+        assert_eq!(
+            apply(text, push_element(text, &root(text), "\"--x\"").unwrap()),
+            "[\n    \"-y\", \"pkg\",\n    \"--x\"\n]"
+        );
+        // A tab-indented file gets tabs inside an empty container.
+        let text = "{\n\t\"env\": {\n\t}\n}";
+        let env = root(text).get("env").unwrap().clone();
+        assert_eq!(
+            apply(text, insert_member(text, &env, "K", "\"v\"").unwrap()),
+            "{\n\t\"env\": {\n\t\t\"K\": \"v\"\n\t}\n}"
+        );
+    }
+
+    #[test]
     fn elements_with_a_comment_between_them_are_left_to_the_user() {
         for text in [
             "[\"a\", // why\n \"b\", \"c\"]",

@@ -394,3 +394,45 @@ fn a_key_written_twice_is_reported_at_the_second_wherever_it_is() {
         ]
     );
 }
+
+/// The title and applicability of each `literal-secret` fix, in order.
+fn secret_fixes(name: &str, text: &str) -> Vec<(String, mcplint::finding::Applicability)> {
+    lint(name, text)
+        .findings
+        .iter()
+        .filter(|f| f.rule.id == "literal-secret")
+        .filter_map(|f| f.fix.as_ref())
+        .map(|fix| (fix.title.clone(), fix.applicability))
+        .collect()
+}
+
+#[test]
+fn where_no_reference_can_go_the_fix_is_advice() {
+    use mcplint::finding::Applicability::DisplayOnly;
+    // Claude Code reads its settings' env as written.
+    let settings = r#"{"env": {"ACME_API_KEY": "Zk29vLq8mR4tXw7NqP3s"}}"#;
+    let fixes = secret_fixes(".claude/settings.json", settings);
+    assert_eq!(fixes.len(), 1, "{fixes:?}");
+    assert_eq!(fixes[0].1, DisplayOnly);
+    assert!(
+        fixes[0].0.starts_with("settings files are read as written"),
+        "{fixes:?}"
+    );
+    // Goose fills `$VAR` from its own secret store: out of `envs` into
+    // `env_keys`, or listed there and referenced elsewhere.
+    let goose = "extensions:\n  acme:\n    type: stdio\n    cmd: acme-mcp\n    envs:\n      ACME_API_KEY: Zk29vLq8mR4tXw7NqP3s\n  docs:\n    type: streamable_http\n    uri: https://docs-mcp.acme-corp.net/mcp\n    headers:\n      X-API-Key: Qp73xLm2Vb9sRt4Kx8Wd\n";
+    let fixes = secret_fixes(".config/goose/config.yaml", goose);
+    assert_eq!(fixes.len(), 2, "{fixes:?}");
+    assert!(fixes.iter().all(|(_, a)| *a == DisplayOnly), "{fixes:?}");
+    assert!(
+        fixes[0]
+            .0
+            .starts_with("remove it from `envs`, list ACME_API_KEY in `env_keys`"),
+        "{fixes:?}"
+    );
+    assert!(
+        fixes[1].0.starts_with("list DOCS_X_API_KEY in `env_keys`")
+            && fixes[1].0.ends_with("write $DOCS_X_API_KEY here"),
+        "{fixes:?}"
+    );
+}

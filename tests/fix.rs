@@ -713,6 +713,26 @@ fn per_user_files_need_an_env_file_of_their_own() {
 }
 
 #[test]
+fn continue_yaml_references_are_quoted_only_where_yaml_needs_it() {
+    // `${{ … }}` cannot stand as a plain scalar; inside quotes it can, and
+    // inside a longer plain value it is only part of the text.
+    let d = repo();
+    let path = d.path().join(".continue/mcpServers/acme.yaml");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let text = format!(
+        "name: Acme\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: acme\n    command: acme-mcp\n    env:\n      ACME_API_KEY: Zk29vLq8mR4tXw7NqP3s\n      GITHUB_TOKEN: \"{PAT}\"\n      DOCS_AUTH: Bearer {BEARER}\n"
+    );
+    std::fs::write(&path, &text).unwrap();
+    let out = mcplint(d.path(), &["--fix"]);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "name: Acme\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: acme\n    command: acme-mcp\n    env:\n      ACME_API_KEY: \"${{ secrets.ACME_API_KEY }}\"\n      GITHUB_TOKEN: \"${{ secrets.GITHUB_TOKEN }}\"\n      DOCS_AUTH: Bearer ${{ secrets.ACME_DOCS_AUTH }}\n",
+        "{}",
+        printed(&out)
+    );
+}
+
+#[test]
 fn codex_bearer_token_that_is_not_only_the_token_is_left_for_the_user() {
     // Codex adds `Bearer ` itself; what else the value holds is the
     // user's to sort out, so it is reported but not moved.
