@@ -983,6 +983,49 @@ fn an_unparsable_file_offers_no_fix_and_fix_says_why() {
 }
 
 #[test]
+fn a_secret_flag_holding_more_than_the_secret_stays_where_it_is() {
+    // A trailing space pasted with the key: moving the flag to the server's
+    // variable would drop it, so only the secret is replaced in place.
+    let d = repo();
+    let key = "sk_live_51MCPLINTq8Xb2kR7hJ3nV5cW9pL4tY6uZ0aS1dF2gH3jK4lM5nB6vC7xQ8wE9rT0yU1iO2pA3sD4fG5hJ6kL7";
+    let token = "sbp_0a1b2c3d4e5f60718293a4b5c6d7e8f9a0b1c2d3";
+    let text = format!(
+        "{{\"mcpServers\": {{\"stripe\": {{\"command\": \"npx\", \"args\": [\"-y\", \"@stripe/mcp@0.2.4\", \"--api-key={key} \"]}}, \"supabase\": {{\"command\": \"npx\", \"args\": [\"-y\", \"@supabase/mcp-server-supabase@0.4.5\", \"--access-token\", \"{token} \"]}}}}}}\n"
+    );
+    std::fs::write(d.path().join(".mcp.json"), &text).unwrap();
+    let out = mcplint(d.path(), &["--fix"]);
+    let fixed = std::fs::read_to_string(d.path().join(".mcp.json")).unwrap();
+    assert_eq!(
+        fixed,
+        text.replace(key, "${STRIPE_API_KEY}")
+            .replace(token, "${SUPABASE_ACCESS_TOKEN}"),
+        "{}",
+        printed(&out)
+    );
+}
+
+#[test]
+fn a_secret_flag_in_a_yaml_config_is_replaced_in_place() {
+    // Moving a flag to the environment edits JSON; elsewhere the secret is
+    // replaced where it is.
+    let d = repo();
+    let key = "sk_live_51MCPLINTq8Xb2kR7hJ3nV5cW9pL4tY6uZ0aS1dF2gH3jK4lM5nB6vC7xQ8wE9rT0yU1iO2pA3sD4fG5hJ6kL7";
+    let path = d.path().join(".continue/mcpServers/stripe.yaml");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let text = format!(
+        "name: Stripe\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: stripe\n    command: npx\n    args:\n      - \"-y\"\n      - \"@stripe/mcp@0.2.4\"\n      - \"--api-key={key}\"\n"
+    );
+    std::fs::write(&path, &text).unwrap();
+    let out = mcplint(d.path(), &["--fix"]);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        text.replace(key, "${{ secrets.STRIPE_API_KEY }}"),
+        "{}",
+        printed(&out)
+    );
+}
+
+#[test]
 fn a_secret_flag_moves_to_the_variable_the_server_reads() {
     let d = repo();
     let key = "sk_live_51MCPLINTq8Xb2kR7hJ3nV5cW9pL4tY6uZ0aS1dF2gH3jK4lM5nB6vC7xQ8wE9rT0yU1iO2pA3sD4fG5hJ6kL7";

@@ -16,6 +16,9 @@ use crate::servers::{self, Launch};
 
 pub(super) fn flag_to_env(cx: &Context, site: &Site, c: &Candidate) -> Option<Fix> {
     let file = cx.file;
+    // The way out for anything but a flag's value in a JSON `args`. (The
+    // shape checks below would refuse other candidates too, which is why
+    // mutating the `How::Flag` test changes nothing.)
     if site.field != Field::Args
         || c.how != Some(How::Flag)
         || !matches!(file.format.language, Language::Json | Language::Jsonc)
