@@ -9,6 +9,8 @@ use assert_cmd::Command;
 
 const PAT: &str = "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";
 const BEARER: &str = "9fKq2LmZ8vRt4XwN7bPc3HdS6jYe0AuG";
+const STRIPE_KEY: &str = "sk_live_51MCPLINTq8Xb2kR7hJ3nV5cW9pL4tY6uZ0aS1dF2gH3jK4lM5nB6vC7xQ8wE9rT0yU1iO2pA3sD4fG5hJ6kL7";
+const SUPABASE_TOKEN: &str = "sbp_0a1b2c3d4e5f60718293a4b5c6d7e8f9a0b1c2d3";
 
 fn repo() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -716,19 +718,14 @@ fn per_user_files_need_an_env_file_of_their_own() {
 fn continue_yaml_references_are_quoted_only_where_yaml_needs_it() {
     // `${{ … }}` cannot stand as a plain scalar; inside quotes it can, and
     // inside a longer plain value it is only part of the text.
-    let d = repo();
-    let path = d.path().join(".continue/mcpServers/acme.yaml");
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     let text = format!(
         "name: Acme\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: acme\n    command: acme-mcp\n    env:\n      ACME_API_KEY: Zk29vLq8mR4tXw7NqP3s\n      GITHUB_TOKEN: \"{PAT}\"\n      DOCS_AUTH: Bearer {BEARER}\n"
     );
-    std::fs::write(&path, &text).unwrap();
-    let out = mcplint(d.path(), &["--fix"]);
+    let (fixed, said) = fixed_alone(".continue/mcpServers/acme.yaml", &text);
     assert_eq!(
-        std::fs::read_to_string(&path).unwrap(),
+        fixed,
         "name: Acme\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: acme\n    command: acme-mcp\n    env:\n      ACME_API_KEY: \"${{ secrets.ACME_API_KEY }}\"\n      GITHUB_TOKEN: \"${{ secrets.GITHUB_TOKEN }}\"\n      DOCS_AUTH: Bearer ${{ secrets.ACME_DOCS_AUTH }}\n",
-        "{}",
-        printed(&out)
+        "{said}"
     );
 }
 
@@ -756,37 +753,35 @@ fn codex_bearer_token_that_is_not_only_the_token_is_left_for_the_user() {
     );
 }
 
+/// `rel` after `--fix` in a repository holding only it, and what was printed.
+fn fixed_alone(rel: &str, text: &str) -> (String, String) {
+    let d = repo();
+    let path = d.path().join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, text).unwrap();
+    let out = mcplint(d.path(), &["--fix"]);
+    (std::fs::read_to_string(&path).unwrap(), printed(&out))
+}
+
+fn codex_fixed(text: &str) -> String {
+    fixed_alone(".codex/config.toml", text).0
+}
+
 #[test]
 fn codex_server_table_last_in_a_file_without_a_final_newline() {
     // TOML lets the server's own table follow its `env` sub-table.
-    let d = repo();
-    let path = d.path().join(".codex/config.toml");
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(
-        &path,
-        "[mcp_servers.docs.env]\nDOCS_API_KEY = \"Vb9sRt4Kx8WdQp73xLm2\"\n\n[mcp_servers.docs]",
-    )
-    .unwrap();
-    mcplint(d.path(), &["--fix"]);
     assert_eq!(
-        std::fs::read_to_string(&path).unwrap(),
+        codex_fixed(
+            "[mcp_servers.docs.env]\nDOCS_API_KEY = \"Vb9sRt4Kx8WdQp73xLm2\"\n\n[mcp_servers.docs]"
+        ),
         "[mcp_servers.docs.env]\n\n[mcp_servers.docs]\nenv_vars = [\"DOCS_API_KEY\"]\n"
     );
 }
 
 #[test]
 fn codex_entries_and_headers_with_trailing_comments() {
-    let d = repo();
-    let path = d.path().join(".codex/config.toml");
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(
-        &path,
-        "[mcp_servers.docs.env]\nDOCS_API_KEY = \"Vb9sRt4Kx8WdQp73xLm2\"  # staging key\nLOG_LEVEL = \"debug\"\n\n[mcp_servers.docs]  # team docs\n",
-    )
-    .unwrap();
-    mcplint(d.path(), &["--fix"]);
     assert_eq!(
-        std::fs::read_to_string(&path).unwrap(),
+        codex_fixed("[mcp_servers.docs.env]\nDOCS_API_KEY = \"Vb9sRt4Kx8WdQp73xLm2\"  # staging key\nLOG_LEVEL = \"debug\"\n\n[mcp_servers.docs]  # team docs\n"),
         "[mcp_servers.docs.env]\nLOG_LEVEL = \"debug\"\n\n[mcp_servers.docs]  # team docs\nenv_vars = [\"DOCS_API_KEY\"]\n"
     );
 }
@@ -986,21 +981,15 @@ fn an_unparsable_file_offers_no_fix_and_fix_says_why() {
 fn a_secret_flag_holding_more_than_the_secret_stays_where_it_is() {
     // A trailing space pasted with the key: moving the flag to the server's
     // variable would drop it, so only the secret is replaced in place.
-    let d = repo();
-    let key = "sk_live_51MCPLINTq8Xb2kR7hJ3nV5cW9pL4tY6uZ0aS1dF2gH3jK4lM5nB6vC7xQ8wE9rT0yU1iO2pA3sD4fG5hJ6kL7";
-    let token = "sbp_0a1b2c3d4e5f60718293a4b5c6d7e8f9a0b1c2d3";
     let text = format!(
-        "{{\"mcpServers\": {{\"stripe\": {{\"command\": \"npx\", \"args\": [\"-y\", \"@stripe/mcp@0.2.4\", \"--api-key={key} \"]}}, \"supabase\": {{\"command\": \"npx\", \"args\": [\"-y\", \"@supabase/mcp-server-supabase@0.4.5\", \"--access-token\", \"{token} \"]}}}}}}\n"
+        "{{\"mcpServers\": {{\"stripe\": {{\"command\": \"npx\", \"args\": [\"-y\", \"@stripe/mcp@0.2.4\", \"--api-key={STRIPE_KEY} \"]}}, \"supabase\": {{\"command\": \"npx\", \"args\": [\"-y\", \"@supabase/mcp-server-supabase@0.4.5\", \"--access-token\", \"{SUPABASE_TOKEN} \"]}}}}}}\n"
     );
-    std::fs::write(d.path().join(".mcp.json"), &text).unwrap();
-    let out = mcplint(d.path(), &["--fix"]);
-    let fixed = std::fs::read_to_string(d.path().join(".mcp.json")).unwrap();
+    let (fixed, said) = fixed_alone(".mcp.json", &text);
     assert_eq!(
         fixed,
-        text.replace(key, "${STRIPE_API_KEY}")
-            .replace(token, "${SUPABASE_ACCESS_TOKEN}"),
-        "{}",
-        printed(&out)
+        text.replace(STRIPE_KEY, "${STRIPE_API_KEY}")
+            .replace(SUPABASE_TOKEN, "${SUPABASE_ACCESS_TOKEN}"),
+        "{said}"
     );
 }
 
@@ -1008,28 +997,22 @@ fn a_secret_flag_holding_more_than_the_secret_stays_where_it_is() {
 fn a_secret_flag_in_a_yaml_config_is_replaced_in_place() {
     // Moving a flag to the environment edits JSON; elsewhere the secret is
     // replaced where it is.
-    let d = repo();
-    let key = "sk_live_51MCPLINTq8Xb2kR7hJ3nV5cW9pL4tY6uZ0aS1dF2gH3jK4lM5nB6vC7xQ8wE9rT0yU1iO2pA3sD4fG5hJ6kL7";
-    let path = d.path().join(".continue/mcpServers/stripe.yaml");
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     let text = format!(
-        "name: Stripe\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: stripe\n    command: npx\n    args:\n      - \"-y\"\n      - \"@stripe/mcp@0.2.4\"\n      - \"--api-key={key}\"\n"
+        "name: Stripe\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: stripe\n    command: npx\n    args:\n      - \"-y\"\n      - \"@stripe/mcp@0.2.4\"\n      - \"--api-key={STRIPE_KEY}\"\n"
     );
-    std::fs::write(&path, &text).unwrap();
-    let out = mcplint(d.path(), &["--fix"]);
+    let (fixed, said) = fixed_alone(".continue/mcpServers/stripe.yaml", &text);
     assert_eq!(
-        std::fs::read_to_string(&path).unwrap(),
-        text.replace(key, "${{ secrets.STRIPE_API_KEY }}"),
-        "{}",
-        printed(&out)
+        fixed,
+        text.replace(STRIPE_KEY, "${{ secrets.STRIPE_API_KEY }}"),
+        "{said}"
     );
 }
 
 #[test]
 fn a_secret_flag_moves_to_the_variable_the_server_reads() {
     let d = repo();
-    let key = "sk_live_51MCPLINTq8Xb2kR7hJ3nV5cW9pL4tY6uZ0aS1dF2gH3jK4lM5nB6vC7xQ8wE9rT0yU1iO2pA3sD4fG5hJ6kL7";
-    let token = "sbp_0a1b2c3d4e5f60718293a4b5c6d7e8f9a0b1c2d3";
+    let key = STRIPE_KEY;
+    let token = SUPABASE_TOKEN;
     let text = format!(
         "{{\n  \"mcpServers\": {{\n    \"stripe\": {{\n      \"command\": \"npx\",\n      \"args\": [\"-y\", \"@stripe/mcp@0.2.4\", \"--tools=customers.read\", \"--api-key={key}\"]\n    }},\n    \"supabase\": {{\n      \"command\": \"npx\",\n      \"args\": [\n        \"-y\",\n        \"@supabase/mcp-server-supabase@0.4.5\",\n        \"--access-token\",\n        \"{token}\",\n        \"--read-only\"\n      ],\n      \"env\": {{\n        \"NODE_ENV\": \"production\"\n      }}\n    }}\n  }}\n}}\n"
     );
