@@ -84,7 +84,7 @@ fn lint_source_by(
             let (mut findings, masks) = match lenient {
                 Ok(root) => check(&source, format, &root, team, rules),
                 Err(_) => (
-                    Vec::new(),
+                    rules::secrets_in_unparsed_text(&source.text, team.credentials),
                     analysis::raw_masks(&source.text, team.credentials),
                 ),
             };

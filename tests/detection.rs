@@ -308,6 +308,48 @@ fn a_broken_file_still_reports_its_secrets() {
 }
 
 #[test]
+fn a_file_that_does_not_parse_at_all_still_reports_known_credentials() {
+    // Cut short (JSON), a broken table header (TOML), a bad indent (YAML):
+    // no tree to read names from, but a token of a known format is found
+    // and reported (without a fix); a placeholder is not.
+    let pat = "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";
+    for (name, text) in [
+        (
+            ".mcp.json",
+            format!(
+                r#"{{"mcpServers": {{"gh": {{"command": "npx", "env": {{"GITHUB_TOKEN": "{pat}"}}"#
+            ),
+        ),
+        (
+            ".codex/config.toml",
+            format!("[mcp_servers.gh\ncommand = \"npx\"\nenv = {{ GITHUB_TOKEN = \"{pat}\" }}\n"),
+        ),
+        (
+            ".continue/mcpServers/gh.yaml",
+            format!(
+                "mcpServers:\n  - name: gh\n    command: npx\n   env:\n      GITHUB_TOKEN: {pat}\n"
+            ),
+        ),
+    ] {
+        let report = lint(name, &text);
+        assert!(report.unparsable, "{name}");
+        let secrets: Vec<(&str, bool)> = report
+            .findings
+            .iter()
+            .filter(|f| f.rule.id == "literal-secret")
+            .map(|f| (&text[f.primary.span.range()], f.fix.is_some()))
+            .collect();
+        assert_eq!(secrets, [(pat, false)], "{name}");
+    }
+    let placeholder = r#"{"mcpServers": {"gh": {"env": {"GITHUB_TOKEN": "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}"#;
+    let rules: Vec<String> = findings(".mcp.json", placeholder)
+        .into_iter()
+        .map(|(r, ..)| r)
+        .collect();
+    assert_eq!(rules, ["parse-error"]);
+}
+
+#[test]
 fn a_dollar_inside_a_password_is_part_of_it() {
     let entry = r#"{"command": "x", "args": ["postgresql://app:k8Lm$QZ7Rw2@db.acme-corp.net:5432/app"], "env": {"MYSQL_PASSWORD": "hT4w$PQ9ZKX2"}}"#;
     let found = findings(".mcp.json", &server(entry));

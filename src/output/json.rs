@@ -76,7 +76,9 @@ pub fn render(report: &Report) -> String {
     let mut findings = Vec::new();
     let mut errors = Vec::new();
     for (file, f, at) in super::located(report) {
-        if file.unparsable {
+        // `errors` says why a file could not be read; its other findings
+        // (secrets found all the same) are findings only.
+        if file.unparsable && f.rule.id == crate::rules::PARSE_ERROR.id {
             errors.push(JsonError {
                 file: &file.source.display,
                 message: &f.message,

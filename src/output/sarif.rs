@@ -109,7 +109,7 @@ pub fn render(report: &Report) -> String {
             "partialFingerprints": { "mcplint/v1": f.fingerprint(&file.source.display) },
             "properties": properties
         }));
-        if file.unparsable && f.rule.id == "parse-error" {
+        if file.unparsable && f.rule.id == crate::rules::PARSE_ERROR.id {
             notifications.push(json!({
                 "level": "error",
                 "message": { "text": format!("{}: {}", file.source.display, f.message) }

@@ -27,8 +27,10 @@ mod unpinned_package;
 
 pub use broad_credential::is_loopback;
 pub use invalid_config::META as INVALID_CONFIG;
+pub use literal_secret::unparsed::findings as secrets_in_unparsed_text;
 pub use literal_secret::META as LITERAL_SECRET;
 pub use parse_error::parse_failure;
+pub use parse_error::META as PARSE_ERROR;
 pub use stale_ignore::META as STALE_IGNORE;
 
 use crate::analysis::Analysis;

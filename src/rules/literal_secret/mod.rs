@@ -1,6 +1,7 @@
 mod codex;
 mod fix;
 mod flag_to_env;
+pub mod unparsed;
 
 use super::{place, Context, FixAvailability, Rule, RuleMeta};
 use crate::analysis::{Candidate, Recognised};
