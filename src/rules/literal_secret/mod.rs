@@ -7,6 +7,7 @@ use super::{place, Context, FixAvailability, Rule, RuleMeta};
 use crate::analysis::{Candidate, Recognised};
 use crate::carriers::How;
 use crate::clients::Spelling;
+use crate::detect::CredentialSpec;
 use crate::detect::HitState;
 use crate::finding::{Category, Confidence, Finding, Severity};
 use crate::formats::Field;
@@ -40,13 +41,7 @@ impl Rule for LiteralSecret {
             let server = file.server_of(site).map(|s| s.name);
             let place = place::describe(site, c.name.as_deref(), c.how);
             let what = match c.recognised {
-                // "Generic" and "Database" formats are named by their kind alone.
-                Recognised::Format(d)
-                    if matches!(d.spec.provider.as_str(), "Generic" | "Database") =>
-                {
-                    d.spec.kind.clone()
-                }
-                Recognised::Format(d) => format!("{} {}", d.spec.provider, d.spec.kind),
+                Recognised::Format(d) => format_words(&d.spec),
                 Recognised::Name => "credential".to_string(),
             };
             let n = ordinal.entry(c.site).or_insert(0usize);
@@ -79,9 +74,7 @@ impl Rule for LiteralSecret {
                 }
             }
             if let Some(link) = rotate_link(c) {
-                help.push_str(&format!(
-                    "\nonce committed or shared, revoke and rotate it: {link}"
-                ));
+                help.push_str(&rotate_help(link));
             }
             finding = finding
                 .help(help)
@@ -98,6 +91,22 @@ impl Rule for LiteralSecret {
             cx.report(finding);
         }
     }
+}
+
+/// What a format's credential is called in messages: "GitHub personal
+/// access token (classic)"; "Generic" and "Database" formats by their kind
+/// alone.
+fn format_words(spec: &CredentialSpec) -> String {
+    if matches!(spec.provider.as_str(), "Generic" | "Database") {
+        spec.kind.clone()
+    } else {
+        format!("{} {}", spec.provider, spec.kind)
+    }
+}
+
+/// The help line pointing at the page where such credentials are revoked.
+fn rotate_help(link: &str) -> String {
+    format!("\nonce committed or shared, revoke and rotate it: {link}")
 }
 
 /// The page where the matched format's credentials are revoked.

@@ -17,16 +17,12 @@ pub fn findings(text: &str, extra: Option<&'static Detectors>) -> Vec<Finding> {
         .filter(|hit| hit.state == HitState::Secret)
         .map(|hit| {
             let spec = &hit.detector.spec;
-            let what = if matches!(spec.provider.as_str(), "Generic" | "Database") {
-                spec.kind.clone()
-            } else {
-                format!("{} {}", spec.provider, spec.kind)
-            };
+            let what = super::format_words(spec);
             let preview = mask::preview(&text[hit.range.clone()], spec.prefix.as_deref());
             ordinal += 1;
             let mut help = "remove it from the file and keep it in the environment the client starts with (once the file parses, `mcplint --fix` can move it)".to_string();
             if let Some(link) = spec.rotate.as_deref() {
-                help.push_str(&format!("\nonce committed or shared, revoke and rotate it: {link}"));
+                help.push_str(&super::rotate_help(link));
             }
             Finding::new(
                 &META,
