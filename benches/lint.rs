@@ -1,6 +1,6 @@
 //! In-process benchmarks (divan): `cargo bench --bench lint`.
 //!
-//! * `big_claude_json`: `lint_source` on a `~/.claude.json`-shaped file next
+//! * `big_claude_json`: `lint::file` on a `~/.claude.json`-shaped file next
 //!   to `serde_json::from_str::<Value>` on the same text (target: ≤ 3× the
 //!   time). The allocation profiler's `max alloc` row is the peak of live
 //!   heap bytes during one run (target: ≤ 5× the file size).
@@ -26,7 +26,6 @@ use std::sync::LazyLock;
 
 use divan::counter::BytesCount;
 use divan::{AllocProfiler, Bencher};
-use mcplint::source::SourceFile;
 
 #[global_allocator]
 static ALLOC: AllocProfiler = AllocProfiler::system();
@@ -251,18 +250,14 @@ mod big_claude_json {
             .counter(BytesCount::of_str(BIG.as_str()))
             .with_inputs(|| BIG.clone())
             .bench_values(|text| {
-                let source = SourceFile {
-                    path: PathBuf::from(".claude.json"),
-                    display: ".claude.json".into(),
-                    text,
-                };
-                let report = mcplint::engine::lint_source(source, format);
+                let input = mcplint::lint::Input::new(".claude.json", format, text);
+                let report = mcplint::lint::file(input, &mcplint::lint::Settings::default());
                 assert!(!report.unparsable, "the generated file parses");
                 report
             });
     }
 
-    /// Parse and drop, like `lint_source`, which drops its tree before it
+    /// Parse and drop, like `lint::file`, which drops its tree before it
     /// returns: the like-for-like baseline.
     #[divan::bench(sample_count = 10, sample_size = 1)]
     fn serde_json_value(bencher: Bencher) {
@@ -416,12 +411,10 @@ mod precommit {
                 .map(|(path, text)| {
                     let format =
                         mcplint::formats::for_path(Path::new(path)).expect("a config name");
-                    let source = SourceFile {
-                        path: PathBuf::from(path),
-                        display: (*path).to_string(),
-                        text: (*text).to_string(),
-                    };
-                    mcplint::engine::lint_source(source, format).findings.len()
+                    let input = mcplint::lint::Input::new(path, format, text.as_bytes());
+                    mcplint::lint::file(input, &mcplint::lint::Settings::default())
+                        .findings
+                        .len()
                 })
                 .sum::<usize>()
         });

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::run::Report;
+use crate::lint::Report;
 
 pub const DEFAULT_FILE: &str = "mcplint-baseline.json";
 

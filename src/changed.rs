@@ -63,7 +63,7 @@ pub fn staged(
     roots: &[PathBuf],
     recognise: &dyn Fn(&Path) -> Option<&'static crate::formats::Format>,
     max_file_size: u64,
-) -> Result<(Vec<crate::run::InMemory>, Vec<crate::engine::FileError>), String> {
+) -> Result<(Vec<crate::run::InMemory>, Vec<crate::lint::FileError>), String> {
     let (repo, workdir) = open(cwd, "--staged")?;
     let head = repo.head().ok().and_then(|h| h.peel_to_tree().ok());
     let index = repo
@@ -91,12 +91,12 @@ pub fn staged(
         };
         let display = crate::source::display_path(&path, &here);
         if file.size() > max_file_size {
-            errors.push(crate::engine::FileError {
+            errors.push(crate::lint::FileError {
                 file: display,
                 message: format!(
                     "the staged content is {}, over the {} limit; raise it with --max-file-size",
-                    crate::engine::human_size(file.size()),
-                    crate::engine::human_size(max_file_size)
+                    crate::run::human_size(file.size()),
+                    crate::run::human_size(max_file_size)
                 ),
                 is_config: true,
             });

@@ -7,12 +7,13 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::detect::{Detectors, HitState};
-use crate::engine;
 use crate::finding::Severity;
 use crate::formats;
+use crate::lint;
+use crate::lint::Report;
 use crate::output::{human, json};
 use crate::rules;
-use crate::run::{self, Report};
+use crate::run;
 use crate::source::display_path;
 
 #[derive(Parser)]
@@ -354,10 +355,10 @@ fn check(args: CheckArgs) -> u8 {
         }
         // Recognised as a walk would: `--client`, a `[[client]]` glob of
         // the config that applies, or the name.
-        let configs = crate::configs::Configs::new(&config_choice(&args), &cwd);
+        let resolver = run::Resolver::new(&config_choice(&args), &cwd, true);
         let recognise = |path: &Path| {
             args.client
-                .or_else(|| configs.for_path(path).and_then(|c| c.client_for(path)))
+                .or_else(|| resolver.client_for(path))
                 .or_else(|| formats::for_path(path))
         };
         match crate::changed::staged(&cwd, &files, &recognise, args.max_file_size) {
@@ -381,10 +382,7 @@ fn check(args: CheckArgs) -> u8 {
         in_memory,
     };
     let mut report = if files.is_empty() && !args.user && options.in_memory.is_empty() {
-        Report {
-            files: Vec::new(),
-            errors: Vec::new(),
-        }
+        Report::default()
     } else {
         run::check(&files, &cwd, &options)
     };
@@ -559,7 +557,7 @@ fn fix(
 
 /// Standard input under the name it stands for; `None` when no client
 /// reads a file of that name.
-fn read_stdin(args: &CheckArgs, cwd: &Path) -> Result<Option<run::InMemory>, engine::FileError> {
+fn read_stdin(args: &CheckArgs, cwd: &Path) -> Result<Option<run::InMemory>, lint::FileError> {
     let name = args
         .stdin_filename
         .clone()
@@ -576,16 +574,16 @@ fn read_stdin(args: &CheckArgs, cwd: &Path) -> Result<Option<run::InMemory>, eng
         .take(args.max_file_size + 1)
         .read_to_end(&mut bytes);
     match read {
-        Err(e) => Err(engine::FileError {
+        Err(e) => Err(lint::FileError {
             file: display,
             message: format!("standard input could not be read: {e}"),
             is_config: true,
         }),
-        Ok(_) if bytes.len() as u64 > args.max_file_size => Err(engine::FileError {
+        Ok(_) if bytes.len() as u64 > args.max_file_size => Err(lint::FileError {
             file: display,
             message: format!(
                 "standard input is larger than the {} limit; raise it with --max-file-size",
-                engine::human_size(args.max_file_size)
+                run::human_size(args.max_file_size)
             ),
             is_config: true,
         }),
@@ -705,19 +703,11 @@ fn history(args: HistoryArgs) -> u8 {
     let options = crate::history::Options {
         revisions,
         max_file_size: args.max_file_size,
+        config: config_choice_of(&args.config, args.no_config),
+        cwd: cwd.clone(),
     };
     let scanned = crate::history::open(&cwd).and_then(|repo| {
-        let mut scan = crate::history::scan(&repo, &options);
-        // Exceptions, excludes and rule settings of the config that
-        // applies to each path today hold for its past versions too.
-        if let (Ok(scan), Some(root)) = (&mut scan, repo.workdir()) {
-            run::apply_config_to(
-                &mut scan.report,
-                root,
-                &cwd,
-                &config_choice_of(&args.config, args.no_config),
-            );
-        }
+        let scan = crate::history::scan(&repo, &options);
         // NOTE: the process ends after the report; freeing libgit2's object
         // cache and pack maps one by one would take a tenth of the run.
         std::mem::forget(repo);
@@ -743,15 +733,7 @@ fn history(args: HistoryArgs) -> u8 {
 /// `mcplint baseline write|prune [FILE]`, over the current directory.
 fn baseline(action: BaselineAction) -> u8 {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let options = run::Options {
-        max_file_size: engine::DEFAULT_MAX_FILE_SIZE,
-        forced: None,
-        user: false,
-        inline_ignores: true,
-        config: run::ConfigChoice::Discover,
-        in_memory: Vec::new(),
-    };
-    let report = run::check(&[PathBuf::from(".")], &cwd, &options);
+    let report = run::check(&[PathBuf::from(".")], &cwd, &run::Options::default());
     let (file, prune) = match action {
         BaselineAction::Write { file } => (file, false),
         BaselineAction::Prune { file } => (file, true),

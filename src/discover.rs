@@ -8,8 +8,8 @@ use std::sync::Mutex;
 
 use ignore::{WalkBuilder, WalkState};
 
-use crate::engine::FileError;
 use crate::formats::{self, Format};
+use crate::lint::FileError;
 use crate::source::display_path;
 
 /// A config file to lint.

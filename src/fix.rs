@@ -5,12 +5,11 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::engine::{self, FileReport};
 use crate::envfile;
 use crate::finding::{Applicability, Edit, Extraction};
+use crate::lint::{self, FileReport, Input, Report};
 use crate::output;
-use crate::run::Report;
-use crate::source::{SourceFile, Span};
+use crate::source::Span;
 use crate::write;
 
 /// Rounds of fix → re-lint before giving up on convergence.
@@ -142,14 +141,7 @@ fn fix_file(
         if next == text {
             break;
         }
-        let relinted = engine::lint_source(
-            SourceFile {
-                path: report.source.path.clone(),
-                display: report.source.display.clone(),
-                text: next.clone(),
-            },
-            report.format,
-        );
+        let relinted = relint(report, &next);
         if relinted.unparsable {
             // A fix must never break the file: keep what parsed.
             outcome.problems.push(format!(
@@ -341,17 +333,18 @@ pub fn apply(report: &Report, options: &Options) -> Outcome {
     outcome
 }
 
+/// `report`'s file with `text` in it, linted with the same settings: what
+/// the user suppressed or disabled stays so in every round.
+fn relint(report: &FileReport, text: &str) -> FileReport {
+    let input = Input::new(&report.source.path, report.format, text.as_bytes())
+        .shown_as(&report.source.display);
+    lint::file(input, &report.settings)
+}
+
 /// A unified diff with every secret masked on both sides.
 fn diff(file: &FileReport, fixed: &str) -> String {
     let before = output::masked_text(file);
-    let relinted = engine::lint_source(
-        SourceFile {
-            path: file.source.path.clone(),
-            display: file.source.display.clone(),
-            text: fixed.to_string(),
-        },
-        file.format,
-    );
+    let relinted = relint(file, fixed);
     let after = output::masked_text(&relinted);
     similar::TextDiff::from_lines(&before, &after)
         .unified_diff()
@@ -511,12 +504,8 @@ mod tests {
     fn fixed_text_moves_the_secret_out_without_writing() {
         let format = formats::by_name("claude-code").unwrap();
         let source = "{\"mcpServers\": {\"gh\": {\"command\": \"npx\", \"args\": [\"-y\", \"@modelcontextprotocol/server-github\"], \"env\": {\"GITHUB_PERSONAL_ACCESS_TOKEN\": \"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\"}}}}";
-        let report = engine::lint_bytes(
-            source.into(),
-            Path::new(".mcp.json"),
-            ".mcp.json".into(),
-            format,
-        );
+        let settings = lint::Settings::default();
+        let report = lint::file(Input::new(".mcp.json", format, source), &settings);
         let (fixed, problems) = fixed_text(&report, false);
         assert!(problems.is_empty(), "{problems:?}");
         let fixed = fixed.expect("a fix applies");
@@ -525,12 +514,7 @@ mod tests {
             "{fixed}"
         );
         assert!(!fixed.contains("ghp_"));
-        let clean = engine::lint_bytes(
-            fixed.into_bytes(),
-            Path::new(".mcp.json"),
-            ".mcp.json".into(),
-            format,
-        );
+        let clean = lint::file(Input::new(".mcp.json", format, fixed), &settings);
         assert_eq!(fixed_text(&clean, false), (None, Vec::new()));
     }
 }

@@ -14,7 +14,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use mcplint::engine::DEFAULT_MAX_FILE_SIZE;
 use mcplint::formats::{self, Language, FORMATS};
 use mcplint::output::{human, json};
 use mcplint::parse::{self, json::Flavor};
@@ -244,12 +243,8 @@ fn tree_dir(client: &str) -> PathBuf {
 
 fn options() -> run::Options {
     run::Options {
-        max_file_size: DEFAULT_MAX_FILE_SIZE,
-        forced: None,
-        user: false,
-        inline_ignores: true,
         config: run::ConfigChoice::Ignore,
-        in_memory: Vec::new(),
+        ..run::Options::default()
     }
 }
 

@@ -4,20 +4,14 @@
 
 use std::path::PathBuf;
 
-use mcplint::engine::lint_source;
 use mcplint::formats;
-use mcplint::source::SourceFile;
 
 /// The report of `text` read as the file `name`.
-fn lint(name: &str, text: &str) -> mcplint::engine::FileReport {
+fn lint(name: &str, text: &str) -> mcplint::lint::FileReport {
     let format = formats::for_path(std::path::Path::new(name)).expect("an MCP config name");
-    lint_source(
-        SourceFile {
-            path: PathBuf::from(name),
-            display: name.into(),
-            text: text.into(),
-        },
-        format,
+    mcplint::lint::file(
+        mcplint::lint::Input::new(PathBuf::from(name), format, text).shown_as(name),
+        &mcplint::lint::Settings::default(),
     )
 }
 

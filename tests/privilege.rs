@@ -4,20 +4,14 @@
 
 use std::path::{Path, PathBuf};
 
-use mcplint::engine::lint_source;
 use mcplint::formats;
-use mcplint::source::SourceFile;
 
 /// Lint `text` as the file `name`.
-fn lint(name: &str, text: &str) -> mcplint::engine::FileReport {
+fn lint(name: &str, text: &str) -> mcplint::lint::FileReport {
     let format = formats::for_path(Path::new(name)).expect("an MCP config name");
-    lint_source(
-        SourceFile {
-            path: PathBuf::from(name),
-            display: name.into(),
-            text: text.into(),
-        },
-        format,
+    mcplint::lint::file(
+        mcplint::lint::Input::new(PathBuf::from(name), format, text).shown_as(name),
+        &mcplint::lint::Settings::default(),
     )
 }
 
@@ -190,18 +184,18 @@ fn project(mcp_json: &str, settings: &str) -> (tempfile::TempDir, Vec<String>) {
     std::fs::write(dir.path().join(".mcp.json"), mcp_json).unwrap();
     let settings_path = dir.path().join(".claude/settings.json");
     std::fs::write(&settings_path, settings).unwrap();
-    let format = formats::for_path(&settings_path).unwrap();
-    let report = lint_source(
-        SourceFile {
-            path: settings_path,
-            display: ".claude/settings.json".into(),
-            text: settings.into(),
-        },
-        format,
-    );
+    // Named alone, as pre-commit names it: the run still reads the
+    // project's `.mcp.json` for the facts the permission rules need.
+    let options = mcplint::run::Options {
+        config: mcplint::run::ConfigChoice::Ignore,
+        ..Default::default()
+    };
+    let report = mcplint::run::check(&[settings_path.clone()], dir.path(), &options);
     let rules = report
-        .findings
+        .files
         .iter()
+        .filter(|f| f.source.path == settings_path)
+        .flat_map(|f| &f.findings)
         .map(|f| f.rule.id.to_string())
         .collect();
     (dir, rules)

@@ -11,9 +11,10 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use mcplint::detect::{Detectors, Example};
-use mcplint::engine::FileReport;
+use mcplint::lint::FileReport;
+use mcplint::lint::Report;
 use mcplint::output::{github, gitlab, human, json, sarif, statistics};
-use mcplint::run::{self, Report};
+use mcplint::run;
 use proptest::prelude::*;
 
 /// A JSON value that keeps its key order, written compact or pretty.
@@ -233,13 +234,9 @@ fn config() -> impl Strategy<Value = Config> {
 
 fn lint(name: &str, text: &str) -> FileReport {
     let format = mcplint::formats::for_path(Path::new(name)).expect("a client file");
-    mcplint::engine::lint_source(
-        mcplint::source::SourceFile {
-            path: PathBuf::from(name),
-            display: name.into(),
-            text: text.into(),
-        },
-        format,
+    mcplint::lint::file(
+        mcplint::lint::Input::new(PathBuf::from(name), format, text).shown_as(name),
+        &mcplint::lint::Settings::default(),
     )
 }
 
@@ -320,11 +317,8 @@ proptest! {
         std::fs::write(&path, cfg.json().text(pretty, false)).unwrap();
         let options = run::Options {
             max_file_size: 1 << 20,
-            forced: None,
-            user: false,
-            inline_ignores: true,
             config: run::ConfigChoice::Ignore,
-            in_memory: Vec::new(),
+            ..run::Options::default()
         };
         let fix_options = mcplint::fix::Options {
             unsafe_fixes: false,

@@ -148,13 +148,9 @@ fn pretty_config(server_json: &str) -> String {
 /// config, if it offers one.
 fn narrowed_by_fix(text: &str, profile: &servers::Profile) -> Option<String> {
     let format = formats::for_path(std::path::Path::new(".mcp.json")).unwrap();
-    let report = mcplint::engine::lint_source(
-        SourceFile {
-            path: PathBuf::from(".mcp.json"),
-            display: ".mcp.json".into(),
-            text: text.to_string(),
-        },
-        format,
+    let report = mcplint::lint::file(
+        mcplint::lint::Input::new(PathBuf::from(".mcp.json"), format, text),
+        &mcplint::lint::Settings::default(),
     );
     let fix = report
         .findings

@@ -3,7 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-use mcplint::engine::DEFAULT_MAX_FILE_SIZE;
 use mcplint::output::{human, json};
 use mcplint::run;
 
@@ -37,14 +36,10 @@ fn fixture_name(dir: &Path) -> String {
     }
 }
 
-fn report(dir: &Path) -> run::Report {
+fn report(dir: &Path) -> mcplint::lint::Report {
     let options = run::Options {
-        max_file_size: DEFAULT_MAX_FILE_SIZE,
-        forced: None,
-        user: false,
-        inline_ignores: true,
         config: run::ConfigChoice::Ignore,
-        in_memory: Vec::new(),
+        ..run::Options::default()
     };
     run::check(&[dir.to_path_buf()], dir, &options)
 }

@@ -9,13 +9,13 @@
 
 use std::path::Path;
 
-use mcplint::engine::{self, FileReport};
 use mcplint::fix;
 use mcplint::formats::{Format, FORMATS};
+use mcplint::lint::Report;
+use mcplint::lint::{self, FileReport, Input, Settings};
 use mcplint::output::{self, human};
 use mcplint::parse::json::{self, Flavor};
 use mcplint::parse::{toml, yaml, Node, ParseFailure, Value};
-use mcplint::run::Report;
 use mcplint::source::Span;
 
 /// A target's body: any bytes in, a panic on a broken guarantee.
@@ -75,7 +75,7 @@ pub fn lint_file(data: &[u8]) {
     };
     let report = Report {
         files: vec![lint(format, bytes)],
-        errors: Vec::new(),
+        ..Report::default()
     };
     let outputs = render(&report);
     check_masked(&report.files[0], &outputs);
@@ -178,7 +178,8 @@ fn split(data: &[u8]) -> Option<(&'static Format, &[u8])> {
 /// Lint `bytes` as `format`, checking every finding's and mask's span.
 fn lint(format: &'static Format, bytes: &[u8]) -> FileReport {
     let path = Path::new(format.paths[0]);
-    let report = engine::lint_bytes(bytes.to_vec(), path, format.paths[0].to_string(), format);
+    let input = Input::new(path, format, bytes).shown_as(format.paths[0]);
+    let report = lint::file(input, &Settings::default());
     let text = &report.source.text;
     for mask in &report.masks {
         check_span(text, *mask);
@@ -204,13 +205,7 @@ fn lint(format: &'static Format, bytes: &[u8]) -> FileReport {
 fn check_masked(file: &FileReport, outputs: &[String]) {
     let text = &file.source.text;
     static OWN: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let own = OWN.get_or_init(|| {
-        render(&Report {
-            files: Vec::new(),
-            errors: Vec::new(),
-        })
-        .concat()
-    });
+    let own = OWN.get_or_init(|| render(&Report::default()).concat());
     for mask in &file.masks {
         let secret = &text[mask.start as usize..mask.end as usize];
         if secret.len() < 12 || text.matches(secret).count() > 1 || own.contains(secret) {

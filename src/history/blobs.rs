@@ -5,17 +5,17 @@
 //! output for the value.
 
 use std::hash::BuildHasher;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{mpsc, Arc, Mutex};
 use std::thread::{Scope, ScopedJoinHandle};
 
 use git2::{ObjectType, Oid, Repository};
 use sha2::{Digest, Sha256};
 
-use crate::config::Team;
-use crate::engine::{self, FileReport};
 use crate::formats::Format;
-use crate::rules::{LITERAL_SECRET, SECRET_RULES};
+use crate::lint::{self, FileReport, Input, Settings};
+use crate::rules::LITERAL_SECRET;
+use crate::run::human_size;
 
 /// A credential's identity: its value, salted and hashed.
 pub type Hash = [u8; 16];
@@ -76,25 +76,25 @@ fn read(repo: &Repository, blob: &Blob, max_size: u64) -> Result<Vec<u8>, String
     if size > max_size {
         return Err(format!(
             "is {}, larger than the {} limit; raise it with --max-file-size",
-            engine::human_size(size),
-            engine::human_size(max_size)
+            human_size(size),
+            human_size(max_size)
         ));
     }
     Ok(object.data().to_vec())
 }
 
-/// Lint a blob's bytes with the secret rules, as `check` lints a file.
-fn lint_bytes(bytes: Vec<u8>, blob: &Blob) -> FileReport {
-    engine::lint_bytes_by(
-        bytes,
-        Path::new(&blob.path),
-        blob.path.clone(),
-        blob.format,
-        // NOTE: the built-in credential formats only; a team's own, from an
-        // mcplint.toml, belong to the tree it covers today, not to the past.
-        Team::default(),
-        SECRET_RULES,
-    )
+/// How the blobs of a repository path are linted: the path in the working
+/// tree and the settings `check` would use there today (see `history::scan`).
+pub type SettingsFor<'a> = dyn Fn(&str) -> (PathBuf, Settings) + Sync + 'a;
+
+/// Lint a blob's bytes as `check` lints a file at its path; the report
+/// names it by its repository path.
+fn lint_blob(bytes: Vec<u8>, blob: &Blob, settings: &SettingsFor) -> FileReport {
+    let (at, settings) = settings(&blob.path);
+    let input = Input::new(at, blob.format, bytes).shown_as(&blob.path);
+    let mut report = lint::file(input, &settings);
+    report.source.path = PathBuf::from(&blob.path);
+    report
 }
 
 /// The credentials a report found, as (index into its findings, hash),
@@ -137,6 +137,7 @@ impl<'scope, T: Send + 'scope> Pool<'scope, T> {
         scope: &'scope Scope<'scope, 'env>,
         git_dir: &'env Path,
         max_size: u64,
+        settings: &'env SettingsFor<'env>,
         work: &'env W,
     ) -> Self
     where
@@ -161,7 +162,7 @@ impl<'scope, T: Send + 'scope> Pool<'scope, T> {
                             Ok(repo) => read(repo, &blob, max_size),
                             Err(e) => Err(e.clone()),
                         };
-                        done.push((i, bytes.map(|b| work(i, lint_bytes(b, &blob)))));
+                        done.push((i, bytes.map(|b| work(i, lint_blob(b, &blob, settings)))));
                     }
                     done
                 })

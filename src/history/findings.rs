@@ -3,8 +3,8 @@
 //! snippet), saying when it was committed, whether `HEAD` still holds it,
 //! and where the provider revokes it.
 
-use crate::engine::FileReport;
 use crate::finding::Finding;
+use crate::lint::FileReport;
 
 /// Where `HEAD` still holds a credential.
 pub enum AtHead<'a> {

@@ -11,8 +11,8 @@ use super::blobs::{self, Blob, Hash, Salt};
 use super::findings::{self, AtHead, Introduction};
 use super::seen::Seen;
 use super::short;
-use crate::engine::{FileError, FileReport};
-use crate::run::Report;
+use crate::lint::Report;
+use crate::lint::{FileError, FileReport};
 use crate::source::SourceFile;
 
 /// A version (index into the walk's versions) and the credentials it was
@@ -64,6 +64,7 @@ pub fn report(
     introducing: &[Introducing],
     salt: &Salt,
     max_size: u64,
+    settings: &blobs::SettingsFor,
 ) -> Report {
     let at_head = at_head(seen);
     let told = |i: usize, file: FileReport| -> FileReport {
@@ -94,7 +95,7 @@ pub fn report(
         findings::told_as_history(file, &chosen, &introduction)
     };
     let stories = std::thread::scope(|scope| {
-        let pool = blobs::Pool::start(scope, repo.path(), max_size, &told);
+        let pool = blobs::Pool::start(scope, repo.path(), max_size, settings, &told);
         for (i, intro) in introducing.iter().enumerate() {
             let v = &seen.walked.versions[intro.version];
             let blob = Blob {
@@ -139,15 +140,10 @@ pub fn report(
 /// A version scanned and found clean: no text kept, nothing to show, but
 /// counted among the files scanned.
 fn scanned(blob: &Blob, name: &str) -> FileReport {
-    FileReport {
-        source: SourceFile {
-            path: PathBuf::from(&blob.path),
-            display: name.to_string(),
-            text: String::new(),
-        },
-        format: blob.format,
-        findings: Vec::new(),
-        masks: Vec::new(),
-        unparsable: false,
-    }
+    let source = SourceFile {
+        path: PathBuf::from(&blob.path),
+        display: name.to_string(),
+        text: String::new(),
+    };
+    FileReport::empty(source, blob.format)
 }

@@ -28,15 +28,24 @@ mod introduced;
 mod seen;
 mod walk;
 
+use std::path::PathBuf;
+use std::sync::Arc;
+
 use git2::{Oid, Repository};
 
-use crate::run::Report;
+use crate::lint::{NoGit, Report, Settings};
+use crate::rules::SECRET_RULES;
+use crate::run::{ConfigChoice, Resolver};
 pub use walk::{open, Revisions};
 
 pub struct Options {
     pub revisions: Revisions,
     /// Blobs larger than this are not read (an error, as in `check`).
     pub max_file_size: u64,
+    /// The `mcplint.toml` of each path, as `check` finds it today.
+    pub config: ConfigChoice,
+    /// Where mcplint runs (configs are found from there, as in `check`).
+    pub cwd: PathBuf,
 }
 
 /// The report, with what was scanned to produce it.
@@ -63,9 +72,34 @@ pub fn scan(repo: &Repository, options: &Options) -> Result<Scan, String> {
     // of the whole process, which runs this one command.)
     git2::opts::strict_hash_verification(false);
     let salt = blobs::Salt::new();
-    let seen = seen::every_version(repo, options, &salt)?;
+    // NOTE: each version is linted with the settings its path has today:
+    // the rule selection, exceptions (hashes included) and credential
+    // formats of the `mcplint.toml` that applies to it, and its inline
+    // ignores. A past version is neither tracked nor ignored now, so git
+    // grading says nothing; the message tells its history instead.
+    let root = repo.workdir().unwrap_or(repo.path()).to_path_buf();
+    let resolver = Resolver::new(&options.config, &options.cwd, true).with_git(Arc::new(NoGit));
+    let settings = |path: &str| -> (PathBuf, Settings) {
+        let absolute = root.join(path);
+        let mut settings = resolver.settings_for(&absolute);
+        settings.rules = if resolver.excluded(&absolute) {
+            &[]
+        } else {
+            SECRET_RULES
+        };
+        (absolute, settings)
+    };
+    let seen = seen::every_version(repo, options, &salt, &settings)?;
     let introducing = introduced::first_versions(&seen);
-    let report = introduced::report(repo, &seen, &introducing, &salt, options.max_file_size);
+    let mut report = introduced::report(
+        repo,
+        &seen,
+        &introducing,
+        &salt,
+        options.max_file_size,
+        &settings,
+    );
+    report.files.extend(resolver.into_broken());
     Ok(Scan {
         report,
         commits: seen.walked.commits.len(),

@@ -9,8 +9,8 @@ use git2::{Oid, Repository};
 use super::blobs::{self, Blob, Hash, Salt};
 use super::walk::{self, Walked};
 use super::{short, Options};
-use crate::engine::FileReport;
 use crate::formats::Format;
+use crate::lint::FileReport;
 
 pub struct Seen {
     pub walked: Walked,
@@ -27,14 +27,19 @@ pub struct Seen {
 }
 
 /// Walk the commits of `options`, linting what they brought in.
-pub fn every_version(repo: &Repository, options: &Options, salt: &Salt) -> Result<Seen, String> {
+pub fn every_version(
+    repo: &Repository,
+    options: &Options,
+    salt: &Salt,
+    settings: &blobs::SettingsFor,
+) -> Result<Seen, String> {
     let hashes_of = |_: usize, report: FileReport| -> Vec<Hash> {
         blobs::credentials(&report, salt).map(|(_, h)| h).collect()
     };
     let max = options.max_file_size;
     let mut distinct = Distinct::default();
     let (walked, head, version_blobs, found) = std::thread::scope(|scope| {
-        let pool = blobs::Pool::start(scope, repo.path(), max, &hashes_of);
+        let pool = blobs::Pool::start(scope, repo.path(), max, settings, &hashes_of);
         let mut see = |id: Oid, format, path: &str, name: &dyn Fn() -> String| {
             let (index, new) = distinct.index(id, format, path, name);
             if new {
@@ -69,11 +74,13 @@ pub fn every_version(repo: &Repository, options: &Options, salt: &Salt) -> Resul
     })
 }
 
-/// Each distinct (blob, format) once, named after where it was first seen
-/// (the same bytes at a Cursor and a Codex path are two configs).
+/// Each distinct (blob, path) once, named after where it was first seen:
+/// the same bytes at a Cursor and a Codex path are two configs, and at two
+/// paths of one client they may fall under different settings (a path's
+/// `[[ignore]]`, another package's `mcplint.toml`).
 #[derive(Default)]
 struct Distinct {
-    index: HashMap<(Oid, &'static str), usize>,
+    index: HashMap<(Oid, String), usize>,
     blobs: Vec<Blob>,
     names: Vec<String>,
 }
@@ -88,7 +95,7 @@ impl Distinct {
         name: &dyn Fn() -> String,
     ) -> (usize, bool) {
         let next = self.blobs.len();
-        let index = *self.index.entry((id, format.id)).or_insert(next);
+        let index = *self.index.entry((id, path.to_string())).or_insert(next);
         if index == next {
             self.names.push(name());
             self.blobs.push(Blob {

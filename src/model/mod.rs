@@ -3,6 +3,9 @@
 //! name it sits under, its JSON pointer and its span.
 
 mod build;
+mod project;
+
+pub use project::ProjectServer;
 
 use std::ops::Range;
 

@@ -2,7 +2,7 @@
 //! exact line and column of each finding.
 
 use crate::finding::Severity;
-use crate::run::Report;
+use crate::lint::Report;
 
 /// Workflow-command data escaping.
 fn data(text: &str) -> String {

@@ -3,7 +3,7 @@
 use serde_json::json;
 
 use crate::finding::Severity;
-use crate::run::Report;
+use crate::lint::Report;
 
 pub fn render(report: &Report) -> String {
     let mut issues = Vec::new();

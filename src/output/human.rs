@@ -13,7 +13,7 @@ use super::excerpt::Excerpt;
 use super::masked_text;
 use crate::finding::{Finding, Severity};
 use crate::formats::FORMATS;
-use crate::run::Report;
+use crate::lint::Report;
 use crate::source::LineIndex;
 
 pub struct Style {

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::run::Report;
+use crate::lint::Report;
 
 pub const VERSION: u32 = 1;
 

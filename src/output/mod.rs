@@ -10,8 +10,8 @@ pub mod json;
 pub mod sarif;
 pub mod statistics;
 
-use crate::engine::FileReport;
 use crate::finding::Finding;
+use crate::lint::FileReport;
 use crate::source::{LineCol, LineIndex};
 
 /// Start and end (exclusive) of a finding, as lines and columns.
@@ -46,7 +46,7 @@ impl<'r> Positions<'r> {
 
 /// Every finding with its file and position, in report order (one line
 /// index per file with findings).
-pub fn located(report: &crate::run::Report) -> Vec<(&FileReport, &Finding, Position)> {
+pub fn located(report: &crate::lint::Report) -> Vec<(&FileReport, &Finding, Position)> {
     let mut out = Vec::new();
     for file in report.files.iter().filter(|f| !f.findings.is_empty()) {
         let positions = Positions::new(file);

@@ -6,8 +6,8 @@
 use serde_json::{json, Value};
 
 use crate::finding::{Category, Severity};
+use crate::lint::Report;
 use crate::rules::{self, RuleMeta};
-use crate::run::Report;
 
 const INFORMATION_URI: &str = "https://github.com/mcplint/mcplint";
 

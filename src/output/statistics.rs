@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::finding::{Applicability, Severity};
-use crate::run::Report;
+use crate::lint::Report;
 
 #[derive(Serialize)]
 pub struct Count {

@@ -1,7 +1,6 @@
 use super::{permissions, Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Category, Finding, Severity};
 use crate::parse::{Node, Value};
-use crate::project;
 
 pub static META: RuleMeta = RuleMeta {
     id: "auto-approved-servers",
@@ -40,9 +39,9 @@ impl Rule for AutoApprovedServers {
             return;
         };
         let enabled: Vec<&str> = list.elements().iter().filter_map(Node::as_str).collect();
-        let servers = project::servers_beside(&file.source.path);
+        let servers = cx.project;
         let all = servers.len() >= 2 && servers.iter().all(|s| enabled.contains(&s.name.as_str()));
-        let powerful: Vec<&project::ProjectServer> = servers
+        let powerful: Vec<&crate::model::ProjectServer> = servers
             .iter()
             .filter(|s| enabled.contains(&s.name.as_str()) && !s.power.is_empty())
             .collect();

@@ -1,6 +1,6 @@
+use super::permissions::{parse_rule, McpRule};
 use super::{permissions, Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Category, Finding, Severity};
-use crate::project::{self, parse_rule, McpRule};
 
 pub static META: RuleMeta = RuleMeta {
     id: "broad-allow-rule",
@@ -23,7 +23,7 @@ impl Rule for BroadAllowRule {
         if !permissions::is_settings(file) {
             return;
         }
-        let servers = project::servers_beside(&file.source.path);
+        let servers = cx.project;
         for (rule, node, at) in permissions::rules(file, "allow") {
             let McpRule::Server(name) = parse_rule(rule) else {
                 continue;

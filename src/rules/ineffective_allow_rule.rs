@@ -1,6 +1,6 @@
+use super::permissions::{parse_rule, McpRule};
 use super::{permissions, Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Category, Finding, Severity};
-use crate::project::{parse_rule, McpRule};
 
 pub static META: RuleMeta = RuleMeta {
     id: "ineffective-allow-rule",

@@ -35,7 +35,7 @@ pub use stale_ignore::META as STALE_IGNORE;
 
 use crate::analysis::Analysis;
 use crate::finding::{Category, Finding, Severity};
-use crate::model::McpFile;
+use crate::model::{McpFile, ProjectServer};
 
 /// Whether a rule can offer a fix (shown in `mcplint rules`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,12 +57,16 @@ pub struct RuleMeta {
     pub docs: &'static str,
 }
 
-/// What a rule sees: the model, the shared secret scan, and the team's
-/// policy from the config file.
+/// What a rule sees: the model, the shared secret scan, the team's policy
+/// from the config file, and what the run knows of the file's project.
+/// Everything a rule needs is here: rules read no file and call no lint.
 pub struct Context<'a, 't> {
     pub file: &'a McpFile<'t>,
     pub analysis: &'a Analysis,
     pub policies: &'a [crate::config::Policy],
+    /// The servers of the project's `.mcp.json` (for a settings file;
+    /// empty for every other file, or when the project has none).
+    pub project: &'a [ProjectServer],
     findings: Vec<Finding>,
 }
 
@@ -72,12 +76,18 @@ impl<'a, 't> Context<'a, 't> {
             file,
             analysis,
             policies: &[],
+            project: &[],
             findings: Vec::new(),
         }
     }
 
     pub fn with_policies(mut self, policies: &'a [crate::config::Policy]) -> Self {
         self.policies = policies;
+        self
+    }
+
+    pub fn with_project(mut self, project: &'a [ProjectServer]) -> Self {
+        self.project = project;
         self
     }
 

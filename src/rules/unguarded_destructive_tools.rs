@@ -1,6 +1,6 @@
+use super::permissions::{parse_rule, McpRule};
 use super::{permissions, Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Category, Finding, Severity};
-use crate::project::{self, parse_rule, McpRule};
 
 pub static META: RuleMeta = RuleMeta {
     id: "unguarded-destructive-tools",
@@ -38,7 +38,7 @@ impl Rule for UnguardedDestructiveTools {
             .root
             .get("permissions")
             .map_or(file.root.span, |p| p.span);
-        for server in project::servers_beside(&file.source.path) {
+        for server in cx.project {
             if !server.remote || server.destructive_tools.is_empty() {
                 continue;
             }

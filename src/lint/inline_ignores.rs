@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::engine::FileReport;
+use super::FileReport;
 use crate::finding::Finding;
 use crate::formats::Language;
 use crate::rules;

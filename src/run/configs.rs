@@ -11,9 +11,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use super::ConfigChoice;
 use crate::config::{self, Config};
-use crate::engine::FileReport;
-use crate::run::ConfigChoice;
+use crate::lint::FileReport;
 
 pub struct Configs {
     /// `--config` / `--no-config`: the same answer for every path.
@@ -104,13 +104,10 @@ impl Configs {
         let loaded = match config::load(path, &self.cwd) {
             Ok(c) => Some(Arc::new(c)),
             Err((source, findings)) => {
-                self.broken.lock().unwrap().push(FileReport {
-                    source,
-                    format: &config::CONFIG_FORMAT,
-                    findings,
-                    masks: Vec::new(),
-                    unparsable: true,
-                });
+                let mut report = FileReport::empty(source, &config::CONFIG_FORMAT);
+                report.findings = findings;
+                report.unparsable = true;
+                self.broken.lock().unwrap().push(report);
                 None
             }
         };
