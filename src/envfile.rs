@@ -146,22 +146,38 @@ pub fn default_path(config: &Path, cwd: &Path) -> PathBuf {
     }
 }
 
-/// Make sure git ignores `path`; returns the `.gitignore` changed, if any.
-pub fn ensure_ignored(path: &Path) -> Result<Option<PathBuf>, String> {
+/// Where the env file stands with git after [`ensure_ignored`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Ignored {
+    /// Git ignored it already.
+    Already,
+    /// Git ignores it now: this `.gitignore` was given a line for it.
+    Added(PathBuf),
+    /// It is in no repository's work tree: no commit can take it.
+    NoRepository,
+}
+
+/// Make sure git ignores `path`.
+pub fn ensure_ignored(path: &Path) -> Result<Ignored, String> {
     let dir = path.parent().ok_or("the env file has no directory")?;
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
     let Ok(repo) = git2::Repository::discover(dir) else {
-        return Ok(None); // not in a repository: nothing can commit it
+        return Ok(Ignored::NoRepository);
     };
     let Some(root) = repo.workdir() else {
-        return Ok(None);
+        return Ok(Ignored::NoRepository);
     };
     let absolute = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let Ok(relative) = absolute.strip_prefix(&root) else {
-        return Ok(None);
+        return Ok(Ignored::NoRepository);
     };
     if repo.is_path_ignored(relative).unwrap_or(false) {
-        return Ok(None);
+        return Ok(Ignored::Already);
     }
     if is_tracked(&repo, relative) {
         return Err(format!(
@@ -181,7 +197,7 @@ pub fn ensure_ignored(path: &Path) -> Result<Option<PathBuf>, String> {
     ));
     crate::write::atomically(&gitignore, text.as_bytes(), old.as_deref(), 0o644)
         .map_err(|e| e.to_string())?;
-    Ok(Some(gitignore))
+    Ok(Ignored::Added(gitignore))
 }
 
 fn is_tracked(repo: &git2::Repository, relative: &Path) -> bool {

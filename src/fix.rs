@@ -32,7 +32,10 @@ pub struct Outcome {
     /// `(wanted, used)` when a name was taken by another value.
     pub renamed: Vec<(String, String)>,
     pub env_file: Option<PathBuf>,
-    pub gitignore_added: Option<PathBuf>,
+    /// Where the env file stands with git, once secrets went there.
+    pub env_ignored: Option<envfile::Ignored>,
+    /// The env file's mode before it was made private, when it was looser.
+    pub env_tightened: Option<u32>,
     /// Files git tracks whose secrets were committed, with the commit.
     pub committed: Vec<(String, Option<String>)>,
     /// The variables of committed secrets, with where to revoke each.
@@ -279,23 +282,35 @@ pub fn apply(report: &Report, options: &Options) -> Outcome {
             }
         }
     }
-    if !new_vars.is_empty() {
-        let old = std::fs::read(&env_path).ok();
-        let mut text = String::from_utf8_lossy(old.as_deref().unwrap_or_default()).into_owned();
-        if !text.is_empty() && !text.ends_with('\n') {
-            text.push('\n');
-        }
-        for (k, v) in &new_vars {
-            text.push_str(&format!("{k}={}\n", envfile::quote(v)));
-        }
-        if let Err(e) = write::atomically(&env_path, text.as_bytes(), old.as_deref(), 0o600) {
-            outcome.problems.push(format!(
-                "the env file could not be written ({e}); no config was changed"
-            ));
-            return outcome;
+    let extracts = to_write.iter().any(|(_, f)| !f.extractions.is_empty());
+    if extracts {
+        // A file of secrets ends up private (0600) whether it is written
+        // now or already held every value; if it cannot be made so, no
+        // config is changed to point at it.
+        let private = if new_vars.is_empty() {
+            write::make_private(&env_path)
+        } else {
+            let old = std::fs::read(&env_path).ok();
+            let mut text = String::from_utf8_lossy(old.as_deref().unwrap_or_default()).into_owned();
+            if !text.is_empty() && !text.ends_with('\n') {
+                text.push('\n');
+            }
+            for (k, v) in &new_vars {
+                text.push_str(&format!("{k}={}\n", envfile::quote(v)));
+            }
+            write::secret_file(&env_path, text.as_bytes(), old.as_deref())
+        };
+        match private {
+            Ok(loose) => outcome.env_tightened = loose,
+            Err(e) => {
+                outcome.problems.push(format!(
+                    "the env file could not be written and made private to you ({e}); no config was changed"
+                ));
+                return outcome;
+            }
         }
         match envfile::ensure_ignored(&env_path) {
-            Ok(added) => outcome.gitignore_added = added,
+            Ok(state) => outcome.env_ignored = Some(state),
             Err(e) => outcome
                 .problems
                 .push(format!("could not make git ignore the env file: {e}")),
@@ -374,17 +389,32 @@ pub fn summary(outcome: &Outcome) -> String {
         let cwd = std::env::current_dir().unwrap_or_default();
         let env = crate::source::display_path(env, &cwd);
         let vars: Vec<&str> = outcome.moved.iter().map(|(k, _)| k.as_str()).collect();
+        // Say only what is true of the file now.
+        let mut facts = vec![if cfg!(unix) { "mode 0600" } else { "private" }];
+        match &outcome.env_ignored {
+            Some(envfile::Ignored::Already | envfile::Ignored::Added(_)) => {
+                facts.push("git-ignored")
+            }
+            Some(envfile::Ignored::NoRepository) => facts.push("in no git repository"),
+            None => facts.push("NOT git-ignored"),
+        }
         out.push_str(&format!(
-            "  secrets moved to {env} (mode 0600, git-ignored): {}\n",
+            "  secrets moved to {env} ({}): {}\n",
+            facts.join(", "),
             vars.join(", ")
         ));
+        if let Some(mode) = outcome.env_tightened {
+            out.push_str(&format!(
+                "  {env} was mode {mode:04o}, readable by others; it holds secrets, so it is now 0600\n"
+            ));
+        }
         let mut clients: Vec<&str> = outcome.moved.iter().map(|(_, c)| *c).collect();
         clients.dedup();
         for c in clients {
             out.push_str(&format!("  {c}: {}\n", envfile::how_to_load(c, &env)));
         }
     }
-    if let Some(g) = &outcome.gitignore_added {
+    if let Some(envfile::Ignored::Added(g)) = &outcome.env_ignored {
         out.push_str(&format!("  added the env file to {}\n", g.display()));
     }
     for (from, to) in &outcome.renamed {

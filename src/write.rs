@@ -28,13 +28,39 @@ fn temp_path(path: &Path) -> PathBuf {
 
 /// Replace `path` with `contents`. `expected` is what the file held when
 /// it was read (`None`: it must not exist yet); `new_mode` applies to a
-/// file created here.
+/// file created here, an existing file keeps its mode.
 pub fn atomically(
     path: &Path,
     contents: &[u8],
     expected: Option<&[u8]>,
     new_mode: u32,
 ) -> Result<(), WriteError> {
+    with_mode(path, contents, expected, &|old| old.unwrap_or(new_mode)).map(|_| ())
+}
+
+/// Mode bits a file of secrets must not have: any access by group or others.
+pub const NOT_PRIVATE: u32 = 0o077;
+
+/// [`atomically`] for a file that holds secrets: whatever its mode was, it
+/// is written readable and writable by its owner alone (0600). Returns the
+/// mode it had when that was looser, so the caller can say it tightened it.
+pub fn secret_file(
+    path: &Path,
+    contents: &[u8],
+    expected: Option<&[u8]>,
+) -> Result<Option<u32>, WriteError> {
+    let old = with_mode(path, contents, expected, &|_| 0o600)?;
+    Ok(old.filter(|m| m & NOT_PRIVATE != 0))
+}
+
+/// Write as [`atomically`] does, with the mode `mode` chooses from the
+/// existing file's (if any); returns the existing file's mode.
+fn with_mode(
+    path: &Path,
+    contents: &[u8],
+    expected: Option<&[u8]>,
+    mode: &dyn Fn(Option<u32>) -> u32,
+) -> Result<Option<u32>, WriteError> {
     let shown = path.display().to_string();
     let io = |e| WriteError::Io(shown.clone(), e);
     let existing = std::fs::symlink_metadata(path);
@@ -42,12 +68,17 @@ pub fn atomically(
         return Err(WriteError::Symlink(shown));
     }
     #[cfg(unix)]
-    let mode = {
+    let old_mode = {
         use std::os::unix::fs::PermissionsExt;
         existing
             .as_ref()
-            .map_or(new_mode, |m| m.permissions().mode() & 0o7777)
+            .ok()
+            .map(|m| m.permissions().mode() & 0o7777)
     };
+    #[cfg(not(unix))]
+    let old_mode = None;
+    #[cfg_attr(not(unix), allow(unused_variables))]
+    let mode = mode(old_mode);
     let tmp = temp_path(path);
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
@@ -75,7 +106,33 @@ pub fn atomically(
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
-    result
+    result.map(|()| old_mode)
+}
+
+/// Make an existing file of secrets private (0600) without rewriting it;
+/// returns the looser mode it had, if it had one.
+pub fn make_private(path: &Path) -> Result<Option<u32>, WriteError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let shown = path.display().to_string();
+        let meta = std::fs::symlink_metadata(path).map_err(|e| WriteError::Io(shown.clone(), e))?;
+        if meta.file_type().is_symlink() {
+            return Err(WriteError::Symlink(shown));
+        }
+        let mode = meta.permissions().mode() & 0o7777;
+        if mode & NOT_PRIVATE == 0 {
+            return Ok(None);
+        }
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+            .map_err(|e| WriteError::Io(shown, e))?;
+        Ok(Some(mode))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        Ok(None)
+    }
 }
 
 /// A lock held while a file is read, changed and written, so concurrent
