@@ -272,7 +272,10 @@ fn fix_and_diff_leave_ignored_values_byte_for_byte() {
     assert!(!mcp.contains(ALERTS_TOKEN), "{mcp}");
     assert!(!vscode.contains(BACKUP_KEY), "{vscode}");
     let env = String::from_utf8(t.read(".env")).unwrap();
-    assert!(env.contains(ALERTS_TOKEN) && env.contains(BACKUP_KEY), "{env}");
+    assert!(
+        env.contains(ALERTS_TOKEN) && env.contains(BACKUP_KEY),
+        "{env}"
+    );
     assert!(
         !env.contains(DEMO_TOKEN) && !env.contains(WORKSHOP_KEY),
         "an ignored secret is not copied to the env file: {env}"
