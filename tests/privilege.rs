@@ -190,7 +190,7 @@ fn project(mcp_json: &str, settings: &str) -> (tempfile::TempDir, Vec<String>) {
         config: mcplint::run::ConfigChoice::Ignore,
         ..Default::default()
     };
-    let report = mcplint::run::check(&[settings_path.clone()], dir.path(), &options);
+    let report = mcplint::run::check(std::slice::from_ref(&settings_path), dir.path(), &options);
     let rules = report
         .files
         .iter()
