@@ -610,7 +610,7 @@ fn codex_secrets_become_forwarded_variables() {
     let fixed = std::fs::read_to_string(&path).unwrap();
     assert_eq!(
         fixed,
-        "# team servers\n[mcp_servers.github]\nenv_vars = [\"GITHUB_TOKEN\"]\ncommand = \"npx\"\nenv = {  }\n\n[mcp_servers.docs]\nbearer_token_env_var = \"DOCS_BEARER_TOKEN\"\nurl = \"https://docs-mcp.acme-corp.net/mcp\"\n"
+        "# team servers\n[mcp_servers.github]\nenv_vars = [\"GITHUB_TOKEN\"]\ncommand = \"npx\"\n\n[mcp_servers.docs]\nbearer_token_env_var = \"DOCS_BEARER_TOKEN\"\nurl = \"https://docs-mcp.acme-corp.net/mcp\"\n"
     );
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(doc["findings"].as_array().unwrap().is_empty(), "{doc:#}");
@@ -650,7 +650,7 @@ fn codex_entries_leave_inline_tables_cleanly_and_partial_values_stay() {
         fixed,
         "[mcp_servers.github]\nenv_vars = [\"GITHUB_TOKEN\"]\ncommand = \"npx\"\nenv = { LOG_LEVEL = \"debug\" }\n\n\
          [mcp_servers.linear]\nenv_vars = [\"LINEAR_API_KEY\"]\ncommand = \"npx\"\nenv = { LOG_LEVEL = \"debug\" }\n\n\
-         [mcp_servers.notion]\ncommand = \"npx\"\nenv_vars = [\"NOTION_API_KEY\"]\nenv = {  }\n\n\
+         [mcp_servers.notion]\ncommand = \"npx\"\nenv_vars = [\"NOTION_API_KEY\"]\n\n\
          [mcp_servers.proxy]\ncommand = \"acme-proxy\"\nenv = { UPSTREAM_AUTH = \"Bearer 9fKq2LmZ8vRt4XwN7bPc3HdS6jYe0AuG\" }\n\n"
             .to_string()
             + &git
@@ -774,7 +774,7 @@ fn codex_server_table_last_in_a_file_without_a_final_newline() {
         codex_fixed(
             "[mcp_servers.docs.env]\nDOCS_API_KEY = \"Vb9sRt4Kx8WdQp73xLm2\"\n\n[mcp_servers.docs]"
         ),
-        "[mcp_servers.docs.env]\n\n[mcp_servers.docs]\nenv_vars = [\"DOCS_API_KEY\"]\n"
+        "[mcp_servers.docs]\nenv_vars = [\"DOCS_API_KEY\"]\n"
     );
 }
 

@@ -21,13 +21,15 @@ pub(super) fn codex_fix(
     let tokens = crate::parse::pointer::tokens(&site.pointer)?;
     let server_depth = crate::parse::pointer::tokens(&server.pointer)?.len();
     let rest: Vec<&str> = tokens[server_depth..].iter().map(String::as_str).collect();
-    // The `key = value` entry holding the secret, and its container.
-    let (container, key) = match rest.as_slice() {
-        [table, key] => (server.node.get(table)?, *key),
-        [key] => (server.node, *key),
+    // The `key = value` entry holding the secret, and the `env` (or
+    // `http_headers`) table holding it, if not the server's own.
+    let (table, key) = match rest.as_slice() {
+        [table, key] => (Some(member_of(server.node, table)?), *key),
+        [key] => (None, *key),
         _ => return None,
     };
-    let member = container.members().iter().rev().find(|m| m.key == key)?;
+    let container = table.map_or(server.node, |t| &t.value);
+    let member = member_of(container, key)?;
     let whole_value = site.text().len() == c.range.len();
     let (name, addition) = match (rest.as_slice(), site.field) {
         (["env", _], _) if whole_value => (key.to_string(), ("env_vars", format!("\"{key}\""))),
@@ -45,7 +47,13 @@ pub(super) fn codex_fix(
         }
         _ => return None,
     };
-    let mut edits = vec![remove_entry(text, container, member)?];
+    // The removal first: where it starts at the offset of the addition
+    // (the line after the server's header), the fixer applies a fix's edits
+    // in this order.
+    let mut edits = match table.and_then(|t| remove_emptied(text, server.node, t, member)) {
+        Some(removal) => removal,
+        None => vec![remove_entry(text, container, member)?],
+    };
     edits.push(add_entry(text, server.node, addition.0, &addition.1)?);
     Some(Fix {
         title: format!(
@@ -61,6 +69,155 @@ pub(super) fn codex_fix(
             rotate: super::rotate_link(c),
         }),
     })
+}
+
+/// The last member named `key` (a lenient parse may keep duplicates).
+fn member_of<'n, 't>(
+    node: &'n crate::parse::Node<'t>,
+    key: &str,
+) -> Option<&'n crate::parse::Member<'t>> {
+    node.members().iter().rev().find(|m| m.key == key)
+}
+
+/// Remove `table` whole when `entry` is all it holds: an empty `env = {}`
+/// or `[mcp_servers.NAME.env]` only says nothing. `None` when `table` keeps
+/// other entries or is laid out in a way not handled here (the entry alone
+/// is removed then, which leaves an empty table but a valid file).
+fn remove_emptied(
+    text: &str,
+    server: &crate::parse::Node,
+    table: &crate::parse::Member,
+    entry: &crate::parse::Member,
+) -> Option<Vec<Edit>> {
+    if table.value.members().len() != 1 {
+        return None;
+    }
+    let written = text.get(table.value.span.range())?;
+    if written.starts_with('{') {
+        remove_inline_table(text, table).map(|edit| vec![edit])
+    } else if written.starts_with('[') {
+        remove_table(text, server, &table.value, entry)
+    } else {
+        None // a dotted `env.KEY = …`: the table has no line of its own
+    }
+}
+
+/// Remove the line `key = { … }` of an inline table, with the comment at
+/// its end: the comment was about a line that is gone.
+fn remove_inline_table(text: &str, table: &crate::parse::Member) -> Option<Edit> {
+    let start = line_start(text, table.key_span.start as usize);
+    let close = table.value.span.end as usize;
+    let end = line_end(text, close);
+    let alone = text[start..table.key_span.start as usize].trim().is_empty()
+        && is_blank_or_comment(&text[close..end]);
+    alone.then(|| Edit {
+        span: Span::new(start, end),
+        replacement: String::new(),
+    })
+}
+
+/// Remove a `[table]` whose only entry is `entry`: its header line and the
+/// entry's lines, each with the comment at its end. Comment lines in the
+/// table stay where they are: whether one was about the removed entry,
+/// the table, or the next table cannot be told, and a stray comment
+/// harms nothing while a lost one cannot be recovered. Without comment
+/// lines the blank lines around the table are tidied so that one blank
+/// line still separates its neighbours.
+fn remove_table(
+    text: &str,
+    server: &crate::parse::Node,
+    table: &crate::parse::Node,
+    entry: &crate::parse::Member,
+) -> Option<Vec<Edit>> {
+    let header = line_start(text, table.span.start as usize);
+    let header_end = line_end(text, table.span.end as usize);
+    let entry_start = line_start(text, entry.key_span.start as usize);
+    let entry_end = line_end(text, entry.value.span.end as usize);
+    if !text[header..table.span.start as usize].trim().is_empty()
+        || !text[entry_start..entry.key_span.start as usize]
+            .trim()
+            .is_empty()
+        || header_end > entry_start
+    {
+        return None;
+    }
+    // Another server's fix adds its line at the end of that server's
+    // header line; a removal starting at the same offset could take it
+    // along, depending on the order the fixes are applied in.
+    let after_other_header = |at: usize| {
+        let own = line_end(text, server.span.end as usize);
+        at > 0 && at != own && is_header(previous_line(text, at))
+    };
+    if after_other_header(header) {
+        return None;
+    }
+    let removal = |start: usize, end: usize| Edit {
+        span: Span::new(start, end),
+        replacement: String::new(),
+    };
+    if !text[header_end..entry_start].trim().is_empty() {
+        return Some(vec![
+            removal(header, header_end),
+            removal(entry_start, entry_end),
+        ]);
+    }
+    let blanks_before = blank_lines_before(text, header);
+    let blanks_after = blank_lines_after(text, entry_end);
+    let span = if blanks_after == text.len() {
+        // Last in the file: the blank lines before it would end the file.
+        let from = if after_other_header(blanks_before) {
+            header
+        } else {
+            blanks_before
+        };
+        (from, text.len())
+    } else if header == 0 || blanks_before < header {
+        (header, blanks_after)
+    } else {
+        (header, entry_end)
+    };
+    Some(vec![removal(span.0, span.1)])
+}
+
+/// Offset of the start of the line holding `at`.
+fn line_start(text: &str, at: usize) -> usize {
+    text[..at].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// Offset just past the newline ending the line holding `at` (the end of
+/// the text on the last line).
+fn line_end(text: &str, at: usize) -> usize {
+    text[at..].find('\n').map_or(text.len(), |i| at + i + 1)
+}
+
+/// The line before the one starting at `at` (which is not 0).
+fn previous_line(text: &str, at: usize) -> &str {
+    &text[line_start(text, at - 1)..at]
+}
+
+fn is_header(line: &str) -> bool {
+    line.trim_start().starts_with('[')
+}
+
+fn is_blank_or_comment(rest: &str) -> bool {
+    let rest = rest.trim();
+    rest.is_empty() || rest.starts_with('#')
+}
+
+/// Start of the blank lines just before the line starting at `at`.
+fn blank_lines_before(text: &str, mut at: usize) -> usize {
+    while at > 0 && previous_line(text, at).trim().is_empty() {
+        at = line_start(text, at - 1);
+    }
+    at
+}
+
+/// End of the blank lines just after the line ending at `at`.
+fn blank_lines_after(text: &str, mut at: usize) -> usize {
+    while at < text.len() && text[at..line_end(text, at)].trim().is_empty() {
+        at = line_end(text, at);
+    }
+    at
 }
 
 /// Remove `key = value` (with its comma in an inline table, or its whole
@@ -96,10 +253,9 @@ fn remove_entry(
             replacement: String::new(),
         });
     }
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
-    text[line_start..start].trim().is_empty().then(|| Edit {
-        span: Span::new(line_start, line_end),
+    let (from, to) = (line_start(text, start), line_end(text, end));
+    text[from..start].trim().is_empty().then(|| Edit {
+        span: Span::new(from, to),
         replacement: String::new(),
     })
 }

@@ -2,8 +2,10 @@
 //! owning client's own reference takes its place; where the client reads
 //! no reference there, advice only.
 
+use std::ops::Range;
+
 use super::super::Context;
-use crate::analysis::Candidate;
+use crate::analysis::{Candidate, Recognised};
 use crate::clients::Spelling;
 use crate::detect::HitState;
 use crate::finding::{Applicability, Edit, Extraction, Fix};
@@ -19,6 +21,18 @@ pub(super) fn extraction_fix(cx: &Context, site: &Site, c: &Candidate, var: &str
     if c.state != HitState::Secret {
         return None;
     }
+    let widened;
+    let c = match whole_url_credential(site.text(), c) {
+        Some(range) => {
+            widened = Candidate {
+                span: site.span_of(&cx.file.source.text, range.clone()),
+                range,
+                ..c.clone()
+            };
+            &widened
+        }
+        None => c,
+    };
     let advice = |title: String| Fix {
         title,
         applicability: Applicability::DisplayOnly,
@@ -76,18 +90,16 @@ pub(super) fn extraction_fix(cx: &Context, site: &Site, c: &Candidate, var: &str
             format!("list {var} in `env_keys`, put the value in Goose's secret store (`goose configure`), and write ${var} here")
         }));
     }
-    // `${VAR:-secret}`: the whole reference becomes `${VAR}`.
-    let (span, var) = match cx.analysis.references[c.site].iter().find(|r| {
-        r.syntax == crate::reference::Syntax::BracedDefault
-            && r.default
-                .as_ref()
-                .is_some_and(|d| d.start <= c.range.start && c.range.end <= d.end)
-    }) {
-        Some(r) => (
+    // `${VAR:-secret}`: the whole reference becomes `${VAR}`, so VAR must
+    // hold the whole default (`${DB_URL:-postgres://u:secret@db/x}` gives
+    // up the URL, not only the password inside it).
+    let (span, var, moved) = match enclosing_default(cx, c) {
+        Some((r, default)) => (
             site.span_of(&cx.file.source.text, r.range.clone()),
             r.name.as_str(),
+            default,
         ),
-        None => (c.span, var),
+        None => (c.span, var, c.range.clone()),
     };
     match client.dialect.spell(site.field, var) {
         Spelling::Advice(text) => Some(advice(text)),
@@ -115,13 +127,57 @@ pub(super) fn extraction_fix(cx: &Context, site: &Site, c: &Candidate, var: &str
                 }],
                 extraction: Some(Extraction {
                     var: var.to_string(),
-                    value: site.text()[c.range.clone()].to_string(),
+                    value: site.text()[moved].to_string(),
                     client: client.id,
                     rotate: super::rotate_link(c),
                 }),
             })
         }
     }
+}
+
+/// The `${VAR:-default}` whose default holds the candidate, with that
+/// default's range.
+fn enclosing_default<'a>(
+    cx: &'a Context,
+    c: &Candidate,
+) -> Option<(&'a crate::reference::Reference, Range<usize>)> {
+    cx.analysis.references[c.site].iter().find_map(|r| {
+        let default = r.default.clone()?;
+        (r.syntax == crate::reference::Syntax::BracedDefault
+            && default.start <= c.range.start
+            && c.range.end <= default.end)
+            .then_some((r, default))
+    })
+}
+
+/// The whole value, when that value is one `https://` URL that a known
+/// format matches from its host on, with the secret in the URL's path: a
+/// webhook (Slack, Discord) is such a URL, and whoever holds the URL can
+/// post, so the URL is the credential and moves whole. A connection
+/// string or a `user:password@` URL keeps its host and user in place: its
+/// secret sits before the path (and a `postgres://` URL is no `https://`
+/// one). A token that merely appears in some URL's path is matched from
+/// the token on, not from the host, and moves alone.
+// NOTE: the credential data does not say which formats are whole-URL
+// credentials; a field of `CredentialSpec` would say it outright.
+fn whole_url_credential(text: &str, c: &Candidate) -> Option<Range<usize>> {
+    const SCHEME: &str = "https://";
+    let Recognised::Format(detector) = c.recognised else {
+        return None;
+    };
+    if !text.starts_with(SCHEME) || text.contains(char::is_whitespace) {
+        return None;
+    }
+    let host = SCHEME.len();
+    let describes_the_url = detector
+        .regex()
+        .ok()?
+        .group_ranges(text, 0)
+        .any(|m| m.start <= host && m.start <= c.range.start && c.range.end <= m.end);
+    let path = host + text[host..].find('/')?;
+    let in_path = path < c.range.start && !text[path..c.range.start].contains(['?', '#']);
+    (describes_the_url && in_path).then_some(0..text.len())
 }
 
 /// An edit adding `{"type": "promptString", "id": …, "password": true}` to
