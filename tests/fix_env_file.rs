@@ -19,16 +19,24 @@ fn set_mode(path: &std::path::Path, mode: u32) {
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
 }
 
+/// A repository whose git-ignored `.env` holds `env` with `mode`, beside a
+/// `.mcp.json` with a literal token; and what `--fix` printed there.
 #[cfg(unix)]
-#[test]
-fn an_existing_world_readable_env_file_is_made_private_and_the_summary_says_so() {
+fn fixed_with_env(env: &str, mode: u32) -> (Tree, std::path::PathBuf, common::Run) {
     let t = Tree::new();
     t.git_init("");
     t.write(".gitignore", ".env\n");
-    let env = t.write(".env", "EDITOR=vim\n");
-    set_mode(&env, 0o644);
+    let path = t.write(".env", env);
+    set_mode(&path, mode);
     t.write(".mcp.json", github_mcp(PAT));
     let r = run(mcplint_in(&t.root).args(["--fix", "--color", "never", "."]));
+    (t, path, r)
+}
+
+#[cfg(unix)]
+#[test]
+fn an_existing_world_readable_env_file_is_made_private_and_the_summary_says_so() {
+    let (t, env, r) = fixed_with_env("EDITOR=vim\n", 0o644);
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
     assert_eq!(mode(&env), 0o600);
     let text = String::from_utf8(t.read(".env")).unwrap();
@@ -53,13 +61,7 @@ fn an_existing_world_readable_env_file_is_made_private_and_the_summary_says_so()
 #[cfg(unix)]
 #[test]
 fn an_env_file_that_already_holds_the_value_is_made_private_too() {
-    let t = Tree::new();
-    t.git_init("");
-    t.write(".gitignore", ".env\n");
-    let env = t.write(".env", format!("GITHUB_PERSONAL_ACCESS_TOKEN={PAT}\n"));
-    set_mode(&env, 0o640);
-    t.write(".mcp.json", github_mcp(PAT));
-    let r = run(mcplint_in(&t.root).args(["--fix", "--color", "never", "."]));
+    let (_t, env, r) = fixed_with_env(&format!("GITHUB_PERSONAL_ACCESS_TOKEN={PAT}\n"), 0o640);
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
     assert_eq!(mode(&env), 0o600, "{}", r.stderr);
     assert!(r.stderr.contains("was mode 0640"), "{}", r.stderr);
@@ -68,13 +70,7 @@ fn an_env_file_that_already_holds_the_value_is_made_private_too() {
 #[cfg(unix)]
 #[test]
 fn a_private_env_file_is_not_said_to_be_tightened() {
-    let t = Tree::new();
-    t.git_init("");
-    t.write(".gitignore", ".env\n");
-    let env = t.write(".env", "EDITOR=vim\n");
-    set_mode(&env, 0o600);
-    t.write(".mcp.json", github_mcp(PAT));
-    let r = run(mcplint_in(&t.root).args(["--fix", "--color", "never", "."]));
+    let (_t, env, r) = fixed_with_env("EDITOR=vim\n", 0o600);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(mode(&env), 0o600);
     assert!(!r.stderr.contains("readable by others"), "{}", r.stderr);

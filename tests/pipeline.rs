@@ -7,7 +7,6 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
 use common::{mcplint_in, run, run_json, Tree};
 use serde_json::Value;
@@ -81,21 +80,9 @@ fn project() -> Tree {
     t.write("mcplint.toml", MCPLINT_TOML);
     t.write(".mcp.json", mcp_json());
     t.write(".vscode/mcp.json", vscode_mcp_json());
-    git(&t.root, &["add", "-A"]);
-    git(&t.root, &["commit", "-qm", "configs"]);
+    t.git(&["add", "-A"]);
+    t.git(&["commit", "-qm", "configs"]);
     t
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let ok = std::process::Command::new("git")
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("HOME", dir.join(".no-such-home"))
-        .status()
-        .unwrap();
-    assert!(ok.success(), "git {args:?}");
 }
 
 /// (rule, file, pointer, severity) of every finding on the two configs.
@@ -187,11 +174,11 @@ fn named_files_stdin_and_staged_report_what_the_walk_reports() {
     let s = Tree::new();
     s.git_init("");
     s.write("mcplint.toml", MCPLINT_TOML);
-    git(&s.root, &["add", "-A"]);
-    git(&s.root, &["commit", "-qm", "team settings"]);
+    s.git(&["add", "-A"]);
+    s.git(&["commit", "-qm", "team settings"]);
     s.write(".mcp.json", mcp_json());
     s.write(".vscode/mcp.json", vscode_mcp_json());
-    git(&s.root, &["add", "-A"]);
+    s.git(&["add", "-A"]);
     s.write(".mcp.json", "{\"mcpServers\": {}}\n");
     let staged = keys(&run_json(&s.root, &["--staged", "."]).1);
     assert_eq!(staged, walk, "--staged");

@@ -24,6 +24,7 @@ pub use settings::Resolver;
 use crate::discover;
 use crate::formats::{self, Format};
 use crate::lint::{self, FileError, FileReport, Input, Report};
+use crate::model::ProjectServer;
 use crate::user;
 
 pub struct Options {
@@ -167,7 +168,7 @@ fn lint_jobs(jobs: &[Job], options: &Options, resolver: &Resolver) -> Report {
     let first: Vec<usize> = (0..jobs.len())
         .filter(|&i| project_of[i].is_none())
         .collect();
-    let lint_one = |i: usize, project: Arc<[crate::model::ProjectServer]>| {
+    let lint_one = |i: usize, project: Arc<[ProjectServer]>| {
         let job = &jobs[i];
         let bytes = match job.held {
             Some(h) => Ok(options.in_memory[h].bytes.clone()),
@@ -192,30 +193,21 @@ fn lint_jobs(jobs: &[Job], options: &Options, resolver: &Resolver) -> Report {
     let second: Vec<usize> = (0..jobs.len())
         .filter(|&i| project_of[i].is_some())
         .collect();
-    let mut projects: Vec<(PathBuf, Arc<[crate::model::ProjectServer]>)> = Vec::new();
-    for &i in &second {
-        let Some(servers_file) = &project_of[i] else {
-            continue;
-        };
-        if projects.iter().any(|(p, _)| p == servers_file) {
+    let mut projects: Vec<(&PathBuf, Arc<[ProjectServer]>)> = Vec::new();
+    for servers_file in project_of.iter().flatten() {
+        if projects.iter().any(|(p, _)| *p == servers_file) {
             continue;
         }
-        let linted = outcomes
-            .iter()
-            .flatten()
-            .flatten()
-            .find(|r| same_file(&r.source.path, servers_file));
-        let servers = match linted {
+        let servers = match linted(&outcomes, servers_file) {
             Some(report) => lint::servers_of(report),
             None => servers_from_disk(servers_file, options, resolver),
         };
-        projects.push((servers_file.clone(), Arc::from(servers)));
+        projects.push((servers_file, Arc::from(servers)));
     }
     let project_for = |i: usize| {
-        let file = project_of[i].as_ref();
         projects
             .iter()
-            .find(|(p, _)| Some(p) == file)
+            .find(|(p, _)| project_of[i].as_ref() == Some(*p))
             .map_or_else(|| Arc::from(Vec::new()), |(_, s)| Arc::clone(s))
     };
     for (i, outcome) in in_parallel(&second, &|i| lint_one(i, project_for(i))) {
@@ -233,11 +225,7 @@ fn lint_jobs(jobs: &[Job], options: &Options, resolver: &Resolver) -> Report {
 
 /// The servers of a project `.mcp.json` this run does not lint itself,
 /// linted with the settings of its own path; none when it is not there.
-fn servers_from_disk(
-    path: &Path,
-    options: &Options,
-    resolver: &Resolver,
-) -> Vec<crate::model::ProjectServer> {
+fn servers_from_disk(path: &Path, options: &Options, resolver: &Resolver) -> Vec<ProjectServer> {
     let Some(format) = formats::for_path(path) else {
         return Vec::new();
     };
@@ -252,8 +240,21 @@ fn servers_from_disk(
     lint::servers_of(&report)
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
-    a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+/// The report this run made of `path`, if it linted that file. Only
+/// reports of the same name are compared as files, so a large walk costs
+/// no canonicalisation per file.
+fn linted<'o>(
+    outcomes: &'o [Option<Result<FileReport, FileError>>],
+    path: &Path,
+) -> Option<&'o FileReport> {
+    let canonical = path.canonicalize().ok();
+    outcomes.iter().flatten().flatten().find(|r| {
+        let here = r.source.path.as_path();
+        here == path
+            || (here.file_name() == path.file_name()
+                && canonical.is_some()
+                && here.canonicalize().ok() == canonical)
+    })
 }
 
 /// `work` over `indices` on every core; results in the order of `indices`.

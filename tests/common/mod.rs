@@ -151,6 +151,22 @@ impl Tree {
             .expect("git is installed");
         assert!(status.success(), "git init failed in {}", dir.display());
     }
+
+    /// Run git in the root as a fixed author, hermetic as [`Tree::git_init`];
+    /// it must succeed.
+    pub fn git(&self, args: &[&str]) {
+        let status = std::process::Command::new("git")
+            .args(["-c", "user.name=dev", "-c", "user.email=dev@acme-corp.net"])
+            .args(args)
+            .current_dir(&self.root)
+            .env("HOME", fake_home(&self.root))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env_remove("GIT_DIR")
+            .env_remove("GIT_WORK_TREE")
+            .status()
+            .expect("git is installed");
+        assert!(status.success(), "git {args:?} failed");
+    }
 }
 
 impl Default for Tree {
