@@ -140,32 +140,28 @@ impl Tree {
         } else {
             self.mkdir(rel)
         };
-        let status = std::process::Command::new("git")
-            .args(["init", "-q"])
-            .current_dir(&dir)
-            .env("HOME", fake_home(&self.root))
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env_remove("GIT_DIR")
-            .env_remove("GIT_WORK_TREE")
-            .status()
-            .expect("git is installed");
-        assert!(status.success(), "git init failed in {}", dir.display());
+        self.git_in(&dir, &["init", "-q"]);
     }
 
-    /// Run git in the root as a fixed author, hermetic as [`Tree::git_init`];
-    /// it must succeed.
+    /// Run git in the root as a fixed author; it must succeed.
     pub fn git(&self, args: &[&str]) {
+        self.git_in(&self.root, args);
+    }
+
+    /// Git in `dir`, hermetic: no user or system config, no inherited
+    /// repository; it must succeed.
+    fn git_in(&self, dir: &Path, args: &[&str]) {
         let status = std::process::Command::new("git")
             .args(["-c", "user.name=dev", "-c", "user.email=dev@acme-corp.net"])
             .args(args)
-            .current_dir(&self.root)
+            .current_dir(dir)
             .env("HOME", fake_home(&self.root))
             .env("GIT_CONFIG_NOSYSTEM", "1")
             .env_remove("GIT_DIR")
             .env_remove("GIT_WORK_TREE")
             .status()
             .expect("git is installed");
-        assert!(status.success(), "git {args:?} failed");
+        assert!(status.success(), "git {args:?} failed in {}", dir.display());
     }
 }
 
