@@ -28,7 +28,7 @@ rules)
         config cli history sarif fix)
     ;;
 fixer)
-    files=(-f src/fix.rs -f src/json_edit.rs
+    files=(-f src/fix/mod.rs -f src/syntax/json_edit.rs
         -f src/rules/literal_secret/fix.rs -f src/rules/literal_secret/flag_to_env.rs)
     # detection: the advice a fix gives where no reference can go.
     tests=(lib fix detection rule_data privilege)

@@ -348,7 +348,7 @@ mod discovery {
         let root = TREE.clone();
         let cwd = root.parent().unwrap_or(&root).to_path_buf();
         bencher.bench(|| {
-            let found = mcplint::discover::discover(std::slice::from_ref(&root), &cwd, None);
+            let found = mcplint::run::discover::discover(std::slice::from_ref(&root), &cwd, None);
             assert!(!found.targets.is_empty());
             found.targets.len()
         });

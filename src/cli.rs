@@ -6,15 +6,15 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::detect::{Detectors, HitState};
 use crate::finding::Severity;
 use crate::formats;
+use crate::knowledge::detect::{Detectors, HitState};
 use crate::lint;
 use crate::lint::Report;
-use crate::output::{human, json};
+use crate::report::{human, json};
 use crate::rules;
 use crate::run;
-use crate::source::display_path;
+use crate::syntax::source::display_path;
 
 #[derive(Parser)]
 #[command(
@@ -321,7 +321,7 @@ fn check(args: CheckArgs) -> u8 {
     let (stdin, mut files): (Vec<PathBuf>, Vec<PathBuf>) =
         paths.into_iter().partition(|p| p == Path::new("-"));
     if let Some(rev) = &args.changed_since {
-        match crate::changed::since(rev, &cwd, &files) {
+        match crate::run::changed::since(rev, &cwd, &files) {
             Ok(changed) => files = changed,
             Err(message) => {
                 eprintln!("mcplint: {message}");
@@ -361,7 +361,7 @@ fn check(args: CheckArgs) -> u8 {
                 .or_else(|| resolver.client_for(path))
                 .or_else(|| formats::for_path(path))
         };
-        match crate::changed::staged(&cwd, &files, &recognise, args.max_file_size) {
+        match crate::run::changed::staged(&cwd, &files, &recognise, args.max_file_size) {
             Ok((staged, errors)) => {
                 in_memory.extend(staged);
                 read_errors.extend(errors);
@@ -406,8 +406,8 @@ fn check(args: CheckArgs) -> u8 {
         return fix(&args, &files, &cwd, &options, report);
     }
     if let Some(path) = &args.baseline {
-        match crate::baseline::read(path) {
-            Ok(b) => crate::baseline::filter(&mut report, &b, path),
+        match crate::run::baseline::read(path) {
+            Ok(b) => crate::run::baseline::filter(&mut report, &b, path),
             Err(e) => {
                 eprintln!("mcplint: {e}");
                 return 2;
@@ -465,7 +465,7 @@ impl ReportArgs {
             }
             Some(path) => {
                 let old = std::fs::read(path).ok();
-                crate::write::atomically(path, text.as_bytes(), old.as_deref(), 0o644)
+                crate::syntax::write::atomically(path, text.as_bytes(), old.as_deref(), 0o644)
                     .map_err(|e| e.to_string())
             }
         }
@@ -475,15 +475,15 @@ impl ReportArgs {
     fn render(&self, report: &Report) -> String {
         if self.statistics {
             return match self.format {
-                Format::Json => crate::output::statistics::render_json(report),
-                _ => crate::output::statistics::render_text(report),
+                Format::Json => crate::report::statistics::render_json(report),
+                _ => crate::report::statistics::render_text(report),
             };
         }
         match self.format {
             Format::Json => json::render(report),
-            Format::Sarif => crate::output::sarif::render(report),
-            Format::Github => crate::output::github::render(report),
-            Format::Gitlab => crate::output::gitlab::render(report),
+            Format::Sarif => crate::report::sarif::render(report),
+            Format::Github => crate::report::github::render(report),
+            Format::Gitlab => crate::report::gitlab::render(report),
             Format::Human => human::render(
                 report,
                 &human::Style {
@@ -696,18 +696,18 @@ fn history(args: HistoryArgs) -> u8 {
     }
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let revisions = match (args.all, args.range) {
-        (true, _) => crate::history::Revisions::All,
-        (false, Some(range)) => crate::history::Revisions::Range(range),
-        (false, None) => crate::history::Revisions::Head,
+        (true, _) => crate::run::history::Revisions::All,
+        (false, Some(range)) => crate::run::history::Revisions::Range(range),
+        (false, None) => crate::run::history::Revisions::Head,
     };
-    let options = crate::history::Options {
+    let options = crate::run::history::Options {
         revisions,
         max_file_size: args.max_file_size,
         config: config_choice_of(&args.config, args.no_config),
         cwd: cwd.clone(),
     };
-    let scanned = crate::history::open(&cwd).and_then(|repo| {
-        let scan = crate::history::scan(&repo, &options);
+    let scanned = crate::run::history::open(&cwd).and_then(|repo| {
+        let scan = crate::run::history::scan(&repo, &options);
         // NOTE: the process ends after the report; freeing libgit2's object
         // cache and pack maps one by one would take a tenth of the run.
         std::mem::forget(repo);
@@ -738,10 +738,10 @@ fn baseline(action: BaselineAction) -> u8 {
         BaselineAction::Write { file } => (file, false),
         BaselineAction::Prune { file } => (file, true),
     };
-    let path = file.unwrap_or_else(|| PathBuf::from(crate::baseline::DEFAULT_FILE));
-    let fresh = crate::baseline::create(&report, &path);
+    let path = file.unwrap_or_else(|| PathBuf::from(crate::run::baseline::DEFAULT_FILE));
+    let fresh = crate::run::baseline::create(&report, &path);
     let baseline = if prune {
-        match crate::baseline::read(&path) {
+        match crate::run::baseline::read(&path) {
             Ok(old) => {
                 let kept: std::collections::BTreeSet<_> =
                     old.entries.intersection(&fresh.entries).cloned().collect();
@@ -749,7 +749,7 @@ fn baseline(action: BaselineAction) -> u8 {
                     "mcplint: dropped {} fixed entries",
                     old.entries.len() - kept.len()
                 );
-                crate::baseline::Baseline {
+                crate::run::baseline::Baseline {
                     entries: kept,
                     ..old
                 }
@@ -763,7 +763,7 @@ fn baseline(action: BaselineAction) -> u8 {
         eprintln!("mcplint: recorded {} findings", fresh.entries.len());
         fresh
     };
-    match crate::baseline::write(&path, &baseline) {
+    match crate::run::baseline::write(&path, &baseline) {
         Ok(()) => 0,
         Err(e) => {
             eprintln!("mcplint: {e}");

@@ -5,7 +5,7 @@
 //! is unverified the dialect errs towards not reporting.
 
 use crate::formats::Field;
-use crate::reference::Syntax;
+use crate::syntax::reference::Syntax;
 
 /// How a client expands references.
 #[derive(Debug)]

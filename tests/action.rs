@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use mcplint::parse::{yaml, Node};
+use mcplint::syntax::parse::{yaml, Node};
 
 const ACTION: &str = include_str!("../action.yml");
 

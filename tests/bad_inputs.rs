@@ -942,7 +942,7 @@ fn schema_violations_are_capped_per_file() {
 /// stopped, and one before it is still reported exactly.
 #[test]
 fn a_violation_past_the_search_bound_is_not_lost() {
-    let searched = mcplint::schema::MOST_VALUES_SEARCHED;
+    let searched = mcplint::knowledge::schema::MOST_VALUES_SEARCHED;
     let mut args = vec!["\"a\""; searched + 50_000];
     args[10] = "1";
     *args.last_mut().unwrap() = "2";

@@ -15,9 +15,9 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use mcplint::formats::{self, Language, FORMATS};
-use mcplint::output::{human, json};
-use mcplint::parse::{self, json::Flavor};
+use mcplint::report::{human, json};
 use mcplint::run;
+use mcplint::syntax::parse::{self, json::Flavor};
 use serde_json::Value;
 
 /// Which bytes the finding's `offset..offset + length` must cover.

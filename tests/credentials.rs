@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use mcplint::detect::{data, Detectors, HitState};
+use mcplint::knowledge::detect::{data, Detectors, HitState};
 
 #[test]
 fn every_positive_example_is_found_and_every_negative_is_not() {

@@ -10,10 +10,10 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use mcplint::detect::{Detectors, Example};
+use mcplint::knowledge::detect::{Detectors, Example};
 use mcplint::lint::FileReport;
 use mcplint::lint::Report;
-use mcplint::output::{github, gitlab, human, json, sarif, statistics};
+use mcplint::report::{github, gitlab, human, json, sarif, statistics};
 use mcplint::run;
 use proptest::prelude::*;
 
@@ -336,7 +336,7 @@ proptest! {
         let expected: BTreeSet<String> = cfg.servers.iter().map(|srv| srv.name.clone()).collect();
         prop_assert_eq!(names, expected);
         // Read back as mcplint reads it (values are quoted when needed).
-        let env = mcplint::envfile::read(&dir.path().join(".env"));
+        let env = mcplint::fix::envfile::read(&dir.path().join(".env"));
         for srv in &cfg.servers {
             prop_assert!(!fixed.contains(&srv.secret), "secret left in\n{fixed}");
             let lines = env.iter().filter(|(_, v)| *v == srv.secret).count();

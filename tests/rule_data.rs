@@ -5,11 +5,11 @@
 use std::path::PathBuf;
 
 use mcplint::formats;
+use mcplint::knowledge::scopes::{self, Rank};
+use mcplint::knowledge::servers::{self, Expect, Launch};
 use mcplint::model::McpFile;
-use mcplint::parse::json::{self, Flavor};
-use mcplint::scopes::{self, Rank};
-use mcplint::servers::{self, Expect, Launch};
-use mcplint::source::SourceFile;
+use mcplint::syntax::parse::json::{self, Flavor};
+use mcplint::syntax::source::SourceFile;
 
 #[test]
 fn scope_catalogs_load_and_cover_the_providers() {

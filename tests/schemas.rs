@@ -5,8 +5,8 @@
 use std::path::PathBuf;
 
 use mcplint::formats::FORMATS;
-use mcplint::parse::json::{self, Flavor};
-use mcplint::schema;
+use mcplint::knowledge::schema;
+use mcplint::syntax::parse::json::{self, Flavor};
 
 #[test]
 fn every_schema_compiles() {

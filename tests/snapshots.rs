@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use mcplint::output::{human, json};
+use mcplint::report::{human, json};
 use mcplint::run;
 
 fn subdirs(dir: &Path) -> Vec<PathBuf> {

@@ -13,10 +13,10 @@ use mcplint::fix;
 use mcplint::formats::{Format, FORMATS};
 use mcplint::lint::Report;
 use mcplint::lint::{self, FileReport, Input, Settings};
-use mcplint::output::{self, human};
-use mcplint::parse::json::{self, Flavor};
-use mcplint::parse::{toml, yaml, Node, ParseFailure, Value};
-use mcplint::source::Span;
+use mcplint::report::{self, human};
+use mcplint::syntax::parse::json::{self, Flavor};
+use mcplint::syntax::parse::{toml, yaml, Node, ParseFailure, Value};
+use mcplint::syntax::source::Span;
 
 /// A target's body: any bytes in, a panic on a broken guarantee.
 pub type Body = fn(&[u8]);
@@ -111,11 +111,11 @@ fn render(report: &Report) -> Vec<String> {
     };
     vec![
         human::render(report, &style),
-        output::json::render(report),
-        output::sarif::render(report),
-        output::github::render(report),
-        output::gitlab::render(report),
-        output::statistics::render_text(report),
+        report::json::render(report),
+        report::sarif::render(report),
+        report::github::render(report),
+        report::gitlab::render(report),
+        report::statistics::render_text(report),
     ]
 }
 

@@ -12,7 +12,7 @@ use super::FileReport;
 use crate::finding::Finding;
 use crate::formats::Language;
 use crate::rules;
-use crate::source::{LineIndex, Span};
+use crate::syntax::source::{LineIndex, Span};
 
 struct Marker {
     line: usize,

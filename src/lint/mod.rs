@@ -23,7 +23,7 @@ pub use report::{FileError, FileReport, Report};
 pub use settings::{GitFacts, GitState, NoGit, Settings};
 
 use crate::formats::Format;
-use crate::source::SourceFile;
+use crate::syntax::source::SourceFile;
 
 /// The bytes of one config, the path they stand for and its client format.
 pub struct Input {

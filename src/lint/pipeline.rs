@@ -2,16 +2,16 @@
 //! Nothing here fails the run: a file that cannot be decoded or parsed gets
 //! a `parse-error` finding, and is still scanned for credentials.
 
-use crate::analysis;
 use crate::config::Team;
 use crate::finding::Finding;
 use crate::formats::{Format, Language};
+use crate::knowledge::analysis;
 use crate::model::{McpFile, ProjectServer};
-use crate::parse::json::{self, Flavor};
-use crate::parse::{toml, yaml};
-use crate::parse::{Node, ParseFailure};
 use crate::rules::{self, Context, Rule};
-use crate::source::{SourceFile, Span};
+use crate::syntax::parse::json::{self, Flavor};
+use crate::syntax::parse::{toml, yaml};
+use crate::syntax::parse::{Node, ParseFailure};
+use crate::syntax::source::{SourceFile, Span};
 
 /// What the rules are given besides the text.
 pub struct Given<'a> {
@@ -148,7 +148,7 @@ fn masked_texts(text: &str, masks: &[Span]) -> Vec<(String, String)> {
         .map(|secret| {
             (
                 secret.to_string(),
-                crate::detect::mask::preview(secret, None),
+                crate::knowledge::detect::mask::preview(secret, None),
             )
         })
         .collect()

@@ -8,10 +8,10 @@
 use std::path::{Path, PathBuf};
 
 use super::FileReport;
+use crate::knowledge::servers::{self, Launch};
 use crate::model::{McpFile, ProjectServer};
-use crate::parse::json::{self, Flavor};
-use crate::servers::{self, Launch};
-use crate::source::LineIndex;
+use crate::syntax::parse::json::{self, Flavor};
+use crate::syntax::source::LineIndex;
 
 /// The rules whose findings make a server powerful.
 const POWER: &[&str] = &["broad-credential", "overbroad-scope", "unnarrowed-server"];

@@ -5,7 +5,7 @@ use super::{ExceptionUse, Settings};
 use crate::config;
 use crate::finding::{Finding, Severity};
 use crate::formats::Format;
-use crate::source::{SourceFile, Span};
+use crate::syntax::source::{SourceFile, Span};
 
 /// The findings of one config file, with what is needed to show them.
 pub struct FileReport {

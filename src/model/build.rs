@@ -4,7 +4,7 @@
 
 use super::{Input, McpFile, Server, Site};
 use crate::formats::{Field, Layout};
-use crate::parse::{pointer, Node, Value};
+use crate::syntax::parse::{pointer, Node, Value};
 
 pub(super) fn build(file: &mut McpFile<'_>) {
     let layout = file.format.layout;
@@ -114,7 +114,7 @@ fn add_server<'t>(
     file: &mut McpFile<'t>,
     layout: &Layout,
     name: &'t str,
-    name_span: crate::source::Span,
+    name_span: crate::syntax::source::Span,
     node: &'t Node<'t>,
     at: String,
 ) {

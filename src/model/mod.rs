@@ -10,8 +10,8 @@ pub use project::ProjectServer;
 use std::ops::Range;
 
 use crate::formats::{Field, Format};
-use crate::parse::{strings, Node};
-use crate::source::{SourceFile, Span};
+use crate::syntax::parse::{strings, Node};
+use crate::syntax::source::{SourceFile, Span};
 
 pub struct McpFile<'t> {
     pub source: &'t SourceFile,

@@ -1,6 +1,6 @@
 use super::{permissions, Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Category, Finding, Severity};
-use crate::parse::{Node, Value};
+use crate::syntax::parse::{Node, Value};
 
 pub static META: RuleMeta = RuleMeta {
     id: "auto-approved-servers",

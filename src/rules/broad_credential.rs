@@ -1,7 +1,7 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
-use crate::analysis::Recognised;
-use crate::detect::HitState;
 use crate::finding::{Category, Finding, Severity};
+use crate::knowledge::analysis::Recognised;
+use crate::knowledge::detect::HitState;
 
 pub static META: RuleMeta = RuleMeta {
     id: "broad-credential",

@@ -1,8 +1,8 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
-use crate::carriers::{self, How};
-use crate::detect::names;
 use crate::finding::{Category, Finding, Severity};
 use crate::formats::Field;
+use crate::knowledge::carriers::{self, How};
+use crate::knowledge::detect::names;
 
 pub static META: RuleMeta = RuleMeta {
     id: "credentials-in-url",

@@ -1,6 +1,6 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Category, Finding, Severity};
-use crate::parse::pointer;
+use crate::syntax::parse::pointer;
 
 pub static META: RuleMeta = RuleMeta {
     id: "deprecated-sse",

@@ -1,6 +1,6 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Category, Finding, Severity};
-use crate::parse::{pointer, Node, Value};
+use crate::syntax::parse::{pointer, Node, Value};
 
 pub static META: RuleMeta = RuleMeta {
     id: "duplicate-key",
@@ -39,7 +39,12 @@ impl Rule for DuplicateKey {
     }
 }
 
-type Duplicate = (String, String, crate::source::Span, crate::source::Span);
+type Duplicate = (
+    String,
+    String,
+    crate::syntax::source::Span,
+    crate::syntax::source::Span,
+);
 
 fn walk(node: &Node, at: &str, found: &mut Vec<Duplicate>) {
     match &node.value {

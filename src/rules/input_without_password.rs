@@ -1,6 +1,6 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
-use crate::detect::names;
 use crate::finding::{Category, Finding, Severity};
+use crate::knowledge::detect::names;
 
 pub static META: RuleMeta = RuleMeta {
     id: "input-without-password",

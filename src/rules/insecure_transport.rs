@@ -1,7 +1,7 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
-use crate::detect::names;
 use crate::finding::{Applicability, Category, Edit, Finding, Fix, Severity};
 use crate::formats::Field;
+use crate::knowledge::detect::names;
 use crate::rules::broad_credential::is_loopback;
 
 pub static META: RuleMeta = RuleMeta {
@@ -53,7 +53,7 @@ impl Rule for InsecureTransport {
                     && !s.text().trim().is_empty()
             });
             let in_url = url.text().contains('@')
-                || crate::carriers::carried(url, Some(server))
+                || crate::knowledge::carriers::carried(url, Some(server))
                     .iter()
                     .any(|c| c.name.as_deref().is_some_and(names::is_secret_name));
             let oauth = server.node.get("oauth").is_some() || server.node.get("auth").is_some();

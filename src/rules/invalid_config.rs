@@ -1,6 +1,6 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Category, Finding, Severity};
-use crate::schema;
+use crate::knowledge::schema;
 
 pub static META: RuleMeta = RuleMeta {
     id: "invalid-config",

@@ -33,8 +33,8 @@ pub use parse_error::parse_failure;
 pub use parse_error::META as PARSE_ERROR;
 pub use stale_ignore::META as STALE_IGNORE;
 
-use crate::analysis::Analysis;
 use crate::finding::{Category, Finding, Severity};
+use crate::knowledge::analysis::Analysis;
 use crate::model::{McpFile, ProjectServer};
 
 /// Whether a rule can offer a fix (shown in `mcplint rules`).

@@ -1,6 +1,6 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Applicability, Category, Edit, Finding, Fix, Severity};
-use crate::scopes::{self, Catalog, Rank, Scope};
+use crate::knowledge::scopes::{self, Catalog, Rank, Scope};
 
 pub static META: RuleMeta = RuleMeta {
     id: "overbroad-scope",

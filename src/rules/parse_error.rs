@@ -1,6 +1,6 @@
 use super::{FixAvailability, RuleMeta};
 use crate::finding::{Category, Finding, Severity};
-use crate::parse::ParseFailure;
+use crate::syntax::parse::ParseFailure;
 
 pub static META: RuleMeta = RuleMeta {
     id: "parse-error",

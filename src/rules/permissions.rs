@@ -1,7 +1,7 @@
 //! Shared reading of Claude Code settings files for the permission rules.
 
 use crate::model::McpFile;
-use crate::parse::{pointer, Node};
+use crate::syntax::parse::{pointer, Node};
 
 /// Is this a Claude Code settings file?
 pub fn is_settings(file: &McpFile) -> bool {

@@ -1,7 +1,7 @@
 //! Words for where a value sits, shared by every rule's messages.
 
-use crate::carriers::How;
 use crate::formats::Field;
+use crate::knowledge::carriers::How;
 use crate::model::Site;
 
 /// "env `GITHUB_TOKEN`", "header `Authorization`", "argument 3 (`--api-key`)", …

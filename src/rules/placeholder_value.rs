@@ -1,9 +1,9 @@
 use super::{place, Context, FixAvailability, Rule, RuleMeta};
-use crate::analysis::sent_to_server;
 use crate::clients::Spelling;
-use crate::detect::HitState;
 use crate::finding::{Category, Finding, Severity};
-use crate::varname;
+use crate::knowledge::analysis::sent_to_server;
+use crate::knowledge::detect::HitState;
+use crate::knowledge::varname;
 
 pub static META: RuleMeta = RuleMeta {
     id: "placeholder-value",

@@ -1,8 +1,8 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
 use crate::config::Policy;
 use crate::finding::{Category, Finding, Severity};
-use crate::scopes;
-use crate::servers::{self, Launch};
+use crate::knowledge::scopes;
+use crate::knowledge::servers::{self, Launch};
 
 pub static META: RuleMeta = RuleMeta {
     id: "policy-violation",

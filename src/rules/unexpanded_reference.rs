@@ -2,7 +2,7 @@ use super::{place, Context, FixAvailability, Rule, RuleMeta};
 use crate::clients::{Client, Spelling};
 use crate::finding::{Applicability, Category, Edit, Finding, Fix, Severity};
 use crate::formats::Field;
-use crate::reference::{Reference, Syntax};
+use crate::syntax::reference::{Reference, Syntax};
 
 pub static META: RuleMeta = RuleMeta {
     id: "unexpanded-reference",
@@ -82,7 +82,7 @@ impl Rule for UnexpandedReference {
 }
 
 /// The client's own spelling of a plain variable reference, as an edit.
-fn rewrite(r: &Reference, spelling: Spelling, span: crate::source::Span) -> Option<Fix> {
+fn rewrite(r: &Reference, spelling: Spelling, span: crate::syntax::source::Span) -> Option<Fix> {
     let plain = matches!(
         r.syntax,
         Syntax::Bare

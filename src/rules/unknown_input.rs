@@ -1,6 +1,6 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Category, Finding, Severity};
-use crate::reference::Syntax;
+use crate::syntax::reference::Syntax;
 
 pub static META: RuleMeta = RuleMeta {
     id: "unknown-input",

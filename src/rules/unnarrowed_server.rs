@@ -1,9 +1,9 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Applicability, Category, Finding, Fix, Severity};
 use crate::formats::{Field, Language};
-use crate::json_edit::{self, string};
+use crate::knowledge::servers::{self, Launch, NarrowFix};
 use crate::model::{McpFile, Server};
-use crate::servers::{self, Launch, NarrowFix};
+use crate::syntax::json_edit::{self, string};
 
 pub static META: RuleMeta = RuleMeta {
     id: "unnarrowed-server",
@@ -114,7 +114,7 @@ fn narrowing_fix(file: &McpFile, server: &Server, launch: &Launch, fix: &NarrowF
         // OpenCode's `command` array holds the program and its arguments.
         let args_key = key_of(Field::Args).or_else(|| {
             node.get("command")
-                .filter(|c| matches!(c.value, crate::parse::Value::Array(_)))
+                .filter(|c| matches!(c.value, crate::syntax::parse::Value::Array(_)))
                 .map(|_| "command")
         })?;
         edits.push(match node.get(args_key) {

@@ -7,6 +7,12 @@
 //! report in this run (or, when the run does not include it, from a lint of
 //! it with its own settings).
 
+pub mod baseline;
+pub mod changed;
+pub mod discover;
+pub mod history;
+pub mod user;
+
 mod configs;
 mod git;
 pub mod read;
@@ -21,11 +27,9 @@ pub use configs::Configs;
 pub use read::{human_size, DEFAULT_MAX_FILE_SIZE};
 pub use settings::Resolver;
 
-use crate::discover;
 use crate::formats::{self, Format};
 use crate::lint::{self, FileError, FileReport, Input, Report};
 use crate::model::ProjectServer;
-use crate::user;
 
 pub struct Options {
     pub max_file_size: u64,
@@ -232,7 +236,7 @@ fn servers_from_disk(path: &Path, options: &Options, resolver: &Resolver) -> Vec
     let Ok(bytes) = read::bytes(path, options.max_file_size) else {
         return Vec::new();
     };
-    let display = crate::source::display_path(path, &resolver.cwd);
+    let display = crate::syntax::source::display_path(path, &resolver.cwd);
     let report = lint::file(
         Input::new(path, format, bytes).shown_as(display),
         &resolver.settings_for(path),

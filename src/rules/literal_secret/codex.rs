@@ -1,11 +1,11 @@
 //! Codex TOML: the secret leaves the file and Codex is told which
 //! variable to forward.
 
-use crate::analysis::Candidate;
 use crate::finding::{Applicability, Edit, Extraction, Fix};
+use crate::knowledge::analysis::Candidate;
 use crate::model::Site;
-use crate::parse::Value;
-use crate::source::Span;
+use crate::syntax::parse::Value;
+use crate::syntax::source::Span;
 
 /// Codex expands nothing, but forwards variables it is told about: an
 /// `env` entry becomes `env_vars = ["NAME"]`, an inline `bearer_token` (or
@@ -18,8 +18,8 @@ pub(super) fn codex_fix(
 ) -> Option<Fix> {
     let text = file.source.text.as_str();
     let server = file.server_of(site)?;
-    let tokens = crate::parse::pointer::tokens(&site.pointer)?;
-    let server_depth = crate::parse::pointer::tokens(&server.pointer)?.len();
+    let tokens = crate::syntax::parse::pointer::tokens(&site.pointer)?;
+    let server_depth = crate::syntax::parse::pointer::tokens(&server.pointer)?.len();
     let rest: Vec<&str> = tokens[server_depth..].iter().map(String::as_str).collect();
     // The `key = value` entry holding the secret, and the `env` (or
     // `http_headers`) table holding it, if not the server's own.
@@ -73,9 +73,9 @@ pub(super) fn codex_fix(
 
 /// The last member named `key` (a lenient parse may keep duplicates).
 fn member_of<'n, 't>(
-    node: &'n crate::parse::Node<'t>,
+    node: &'n crate::syntax::parse::Node<'t>,
     key: &str,
-) -> Option<&'n crate::parse::Member<'t>> {
+) -> Option<&'n crate::syntax::parse::Member<'t>> {
     node.members().iter().rev().find(|m| m.key == key)
 }
 
@@ -85,9 +85,9 @@ fn member_of<'n, 't>(
 /// is removed then, which leaves an empty table but a valid file).
 fn remove_emptied(
     text: &str,
-    server: &crate::parse::Node,
-    table: &crate::parse::Member,
-    entry: &crate::parse::Member,
+    server: &crate::syntax::parse::Node,
+    table: &crate::syntax::parse::Member,
+    entry: &crate::syntax::parse::Member,
 ) -> Option<Vec<Edit>> {
     if table.value.members().len() != 1 {
         return None;
@@ -104,7 +104,7 @@ fn remove_emptied(
 
 /// Remove the line `key = { … }` of an inline table, with the comment at
 /// its end: the comment was about a line that is gone.
-fn remove_inline_table(text: &str, table: &crate::parse::Member) -> Option<Edit> {
+fn remove_inline_table(text: &str, table: &crate::syntax::parse::Member) -> Option<Edit> {
     let start = line_start(text, table.key_span.start as usize);
     let close = table.value.span.end as usize;
     let end = line_end(text, close);
@@ -125,9 +125,9 @@ fn remove_inline_table(text: &str, table: &crate::parse::Member) -> Option<Edit>
 /// line still separates its neighbours.
 fn remove_table(
     text: &str,
-    server: &crate::parse::Node,
-    table: &crate::parse::Node,
-    entry: &crate::parse::Member,
+    server: &crate::syntax::parse::Node,
+    table: &crate::syntax::parse::Node,
+    entry: &crate::syntax::parse::Member,
 ) -> Option<Vec<Edit>> {
     let header = line_start(text, table.span.start as usize);
     let header_end = line_end(text, table.span.end as usize);
@@ -224,8 +224,8 @@ fn blank_lines_after(text: &str, mut at: usize) -> usize {
 /// line in a `[table]`).
 fn remove_entry(
     text: &str,
-    container: &crate::parse::Node,
-    member: &crate::parse::Member,
+    container: &crate::syntax::parse::Node,
+    member: &crate::syntax::parse::Member,
 ) -> Option<Edit> {
     let start = member.key_span.start as usize;
     let end = member.value.span.end as usize;
@@ -262,7 +262,12 @@ fn remove_entry(
 
 /// Add `key = [value]` (or `key = value` for a string) to a server table,
 /// or the value to an existing array.
-fn add_entry(text: &str, server: &crate::parse::Node, key: &str, value: &str) -> Option<Edit> {
+fn add_entry(
+    text: &str,
+    server: &crate::syntax::parse::Node,
+    key: &str,
+    value: &str,
+) -> Option<Edit> {
     if let Some(existing) = server.get(key) {
         return match &existing.value {
             Value::Array(items) => Some(match items.last() {

@@ -5,14 +5,14 @@
 use std::ops::Range;
 
 use super::super::Context;
-use crate::analysis::{Candidate, Recognised};
 use crate::clients::Spelling;
-use crate::detect::HitState;
 use crate::finding::{Applicability, Edit, Extraction, Fix};
 use crate::formats::Field;
+use crate::knowledge::analysis::{Candidate, Recognised};
+use crate::knowledge::detect::HitState;
 use crate::model::Site;
-use crate::parse::Value;
-use crate::source::Span;
+use crate::syntax::parse::Value;
+use crate::syntax::source::Span;
 
 /// Move the secret to the env file and leave the client's own reference
 /// in its place; where the client cannot read a reference there, advice.
@@ -110,7 +110,7 @@ pub(super) fn extraction_fix(cx: &Context, site: &Site, c: &Candidate, var: &str
                 && whole
                 && matches!(
                     site.node.style,
-                    crate::parse::StrStyle::Verbatim { lead: 0 }
+                    crate::syntax::parse::StrStyle::Verbatim { lead: 0 }
                 )
                 && reference.contains(['{', '}'])
             {
@@ -141,10 +141,10 @@ pub(super) fn extraction_fix(cx: &Context, site: &Site, c: &Candidate, var: &str
 fn enclosing_default<'a>(
     cx: &'a Context,
     c: &Candidate,
-) -> Option<(&'a crate::reference::Reference, Range<usize>)> {
+) -> Option<(&'a crate::syntax::reference::Reference, Range<usize>)> {
     cx.analysis.references[c.site].iter().find_map(|r| {
         let default = r.default.clone()?;
-        (r.syntax == crate::reference::Syntax::BracedDefault
+        (r.syntax == crate::syntax::reference::Syntax::BracedDefault
             && default.start <= c.range.start
             && c.range.end <= default.end)
             .then_some((r, default))
@@ -188,10 +188,10 @@ fn insert_input(file: &crate::model::McpFile, id: &str, var: &str) -> Option<Edi
     let entry = format!(
         "{{ \"type\": \"promptString\", \"id\": \"{id}\", \"description\": \"{var}\", \"password\": true }}"
     );
-    let indent_of = |offset: usize| crate::json_edit::indent_of(text, offset);
+    let indent_of = |offset: usize| crate::syntax::json_edit::indent_of(text, offset);
     let at = file.format.layout.inputs?;
     if let Some(inputs) = file.root.at_pointer(at) {
-        return crate::json_edit::push_element(text, inputs, &entry);
+        return crate::syntax::json_edit::push_element(text, inputs, &entry);
     }
     let (parent_at, key) = at.rsplit_once('/')?;
     let parent = file.root.at_pointer(parent_at)?;

@@ -5,14 +5,14 @@
 //! process list; an environment is not.
 
 use super::super::Context;
-use crate::analysis::Candidate;
-use crate::carriers::How;
 use crate::clients::Spelling;
 use crate::finding::{Applicability, Extraction, Fix};
 use crate::formats::{Field, Language};
-use crate::json_edit::{self, string};
+use crate::knowledge::analysis::Candidate;
+use crate::knowledge::carriers::How;
+use crate::knowledge::servers::{self, Launch};
 use crate::model::Site;
-use crate::servers::{self, Launch};
+use crate::syntax::json_edit::{self, string};
 
 pub(super) fn flag_to_env(cx: &Context, site: &Site, c: &Candidate) -> Option<Fix> {
     let file = cx.file;

@@ -4,15 +4,15 @@ mod flag_to_env;
 pub mod unparsed;
 
 use super::{place, Context, FixAvailability, Rule, RuleMeta};
-use crate::analysis::{Candidate, Recognised};
-use crate::carriers::How;
 use crate::clients::Spelling;
-use crate::detect::CredentialSpec;
-use crate::detect::HitState;
 use crate::finding::{Category, Confidence, Finding, Severity};
 use crate::formats::Field;
+use crate::knowledge::analysis::{Candidate, Recognised};
+use crate::knowledge::carriers::How;
+use crate::knowledge::detect::CredentialSpec;
+use crate::knowledge::detect::HitState;
+use crate::knowledge::varname;
 use crate::model::Site;
-use crate::varname;
 
 pub static META: RuleMeta = RuleMeta {
     id: "literal-secret",

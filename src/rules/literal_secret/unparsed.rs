@@ -3,9 +3,9 @@
 //! credential of a known format is still about to be committed.
 
 use super::META;
-use crate::detect::{mask, Detectors, HitState};
 use crate::finding::{Confidence, Finding};
-use crate::source::Span;
+use crate::knowledge::detect::{mask, Detectors, HitState};
+use crate::syntax::source::Span;
 
 /// A finding for every known-format credential in `text` (offsets in the
 /// file). Without a tree nothing can be fixed.

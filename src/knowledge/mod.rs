@@ -1,0 +1,11 @@
+//! What mcplint knows about credentials and servers, read from the
+//! embedded `rules/` data: credential detectors, where a credential is
+//! carried, scope catalogs, server profiles, schemas and variable names.
+
+pub mod analysis;
+pub mod carriers;
+pub mod detect;
+pub mod schema;
+pub mod scopes;
+pub mod servers;
+pub mod varname;

@@ -1,0 +1,163 @@
+//! The human report: one miette diagnostic per finding, with the snippet
+//! rendered from the masked copy of the file, then a one-line summary.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic,
+    Severity as MietteSeverity,
+};
+
+use super::excerpt::Excerpt;
+use super::masked_text;
+use crate::finding::{Finding, Severity};
+use crate::formats::FORMATS;
+use crate::lint::Report;
+use crate::syntax::source::LineIndex;
+
+pub struct Style {
+    pub color: bool,
+    pub width: usize,
+    /// Diagnostics only, without the summary line (`--quiet`).
+    pub quiet: bool,
+}
+
+fn handler(style: &Style) -> GraphicalReportHandler {
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_links(false)
+        .with_urls(false)
+        .without_syntax_highlighting()
+}
+
+fn severity(s: Severity) -> MietteSeverity {
+    match s {
+        Severity::Error => MietteSeverity::Error,
+        Severity::Warning => MietteSeverity::Warning,
+        Severity::Note => MietteSeverity::Advice,
+    }
+}
+
+fn diagnostic(f: &Finding, excerpt: &Excerpt, primary: Range<usize>) -> MietteDiagnostic {
+    let mut labels = vec![LabeledSpan::new_primary_with_span(
+        Some(f.primary.text.clone()).filter(|t| !t.is_empty()),
+        primary,
+    )];
+    labels.extend(
+        f.related
+            .iter()
+            .filter(|l| excerpt.contains(&l.span.range()))
+            .map(|l| LabeledSpan::new_with_span(Some(l.text.clone()), l.span.range())),
+    );
+    let mut help = f.help.clone().unwrap_or_default();
+    if !help.is_empty() {
+        help.push('\n');
+    }
+    if let Some(fix) = f
+        .fix
+        .as_ref()
+        .filter(|x| x.applicability != crate::finding::Applicability::DisplayOnly)
+    {
+        let how = if fix.applicability == crate::finding::Applicability::Safe {
+            "--fix"
+        } else {
+            "--fix --unsafe-fixes"
+        };
+        help.push_str(&format!("fixable with {how}: {}\n", fix.title));
+    }
+    help.push_str(&format!("details: mcplint explain {}", f.rule.id));
+    MietteDiagnostic::new(f.message.clone())
+        .with_code(f.rule.id)
+        .with_severity(severity(f.severity))
+        .with_labels(labels)
+        .with_help(help)
+}
+
+pub fn render(report: &Report, style: &Style) -> String {
+    let handler = handler(style);
+    let mut out = String::new();
+    for file in &report.files {
+        if file.findings.is_empty() {
+            continue;
+        }
+        let text = masked_text(file);
+        let index = LineIndex::new(&text);
+        for f in &file.findings {
+            let (excerpt, primary) =
+                Excerpt::around(&file.source.display, &text, &index, f.primary.span.range());
+            let d = diagnostic(f, &excerpt, primary);
+            let report = miette::Report::new(d).with_source_code(excerpt);
+            let _ = handler.render_report(&mut out, report.as_ref());
+            out.push('\n');
+        }
+    }
+    for e in &report.errors {
+        let d = MietteDiagnostic::new(format!("{}: {}", e.file, e.message))
+            .with_code("io-error")
+            .with_severity(MietteSeverity::Error);
+        let _ = handler.render_report(&mut out, &d);
+        out.push('\n');
+    }
+    if !style.quiet {
+        out.push_str(&summary(report));
+    }
+    out
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The last line: files scanned and findings by severity.
+pub fn summary(report: &Report) -> String {
+    let mut out = String::new();
+    if report.files_scanned() == 0 {
+        let paths: Vec<&str> = FORMATS
+            .iter()
+            .flat_map(|f| f.paths.iter().copied())
+            .collect();
+        let _ = write!(
+            out,
+            "mcplint: no MCP config files found (looked for {} and {} other names; `mcplint formats` lists them)",
+            paths[..3].join(", "),
+            paths.len() - 3
+        );
+        if !report.errors.is_empty() {
+            let _ = write!(
+                out,
+                "; {} could not be read",
+                plural(report.errors.len(), "path", "paths")
+            );
+        }
+        out.push('\n');
+        return out;
+    }
+    let unreadable = report.errors.len() + report.files.iter().filter(|f| f.unparsable).count();
+    let _ = write!(
+        out,
+        "mcplint: {} scanned: {}, {}, {}",
+        plural(
+            report.files_scanned(),
+            "MCP config file",
+            "MCP config files"
+        ),
+        plural(report.count(Severity::Error), "error", "errors"),
+        plural(report.count(Severity::Warning), "warning", "warnings"),
+        plural(report.count(Severity::Note), "note", "notes"),
+    );
+    if unreadable > 0 {
+        let _ = write!(
+            out,
+            "; {} could not be read or parsed",
+            plural(unreadable, "file", "files")
+        );
+    }
+    out.push('\n');
+    out
+}
