@@ -18,6 +18,7 @@ use crate::clients::{Client, Dialect};
 use crate::finding::{Category, Finding, Severity};
 use crate::formats::{self, Format, Language, Layout};
 use crate::knowledge::detect::Detectors;
+use crate::knowledge::policy::{Policy, Team};
 use crate::knowledge::schema;
 use crate::knowledge::scopes::Rank;
 use crate::rules::{self, RuleMeta};
@@ -68,27 +69,6 @@ pub struct Ignore {
     pub expires: Option<String>,
     pub span: Span,
     pub at: String,
-}
-
-/// Limits for one server.
-#[derive(Debug, Clone)]
-pub struct Policy {
-    pub server: Option<String>,
-    pub package: Option<String>,
-    pub profile: Option<String>,
-    pub max_rank: Option<Rank>,
-    pub allowed_scopes: Option<Vec<String>>,
-    pub require_read_only: bool,
-    /// `path:line` of the policy entry, for messages.
-    pub location: String,
-}
-
-/// What a config file adds to the linting of each file it covers.
-#[derive(Clone, Copy, Default)]
-pub struct Team<'a> {
-    pub policies: &'a [Policy],
-    /// The team's own credential formats (`[[credential]]`).
-    pub credentials: Option<&'static Detectors>,
 }
 
 #[derive(Debug)]

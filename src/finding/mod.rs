@@ -1,11 +1,14 @@
 //! What a rule reports: facts with spans. The engine adds the file, the
 //! line/column and the fingerprint; outputs decide how to show them.
 
+mod meta;
+pub use crate::syntax::edit::Edit;
+pub use meta::{FixAvailability, RuleMeta};
+
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::knowledge::detect::CredentialSpec;
-use crate::rules::RuleMeta;
 use crate::syntax::source::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -93,13 +96,6 @@ pub enum Applicability {
     Unsafe,
     /// Keeps behaviour (`--fix`).
     Safe,
-}
-
-/// A byte-range replacement in the original text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Edit {
-    pub span: Span,
-    pub replacement: String,
 }
 
 /// A secret moving out of the file into the env file.

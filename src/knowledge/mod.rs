@@ -5,6 +5,8 @@
 pub mod analysis;
 pub mod carriers;
 pub mod detect;
+pub mod hosts;
+pub mod policy;
 pub mod schema;
 pub mod scopes;
 pub mod servers;

@@ -515,7 +515,7 @@ fn local_url(value: &str) -> bool {
         Some((h, p)) if p.chars().all(|c| c.is_ascii_digit()) => h,
         _ => host_port,
     };
-    crate::rules::is_loopback(host)
+    super::hosts::is_loopback(host)
 }
 
 /// The profiles that recognise a server entry.

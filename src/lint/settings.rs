@@ -11,7 +11,8 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::config::{Config, Team};
+use crate::config::Config;
+use crate::knowledge::policy::Team;
 use crate::model::ProjectServer;
 use crate::rules::{self, Rule};
 

@@ -2,6 +2,7 @@ use super::{Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Category, Finding, Severity};
 use crate::knowledge::analysis::Recognised;
 use crate::knowledge::detect::HitState;
+use crate::knowledge::hosts::is_loopback;
 
 pub static META: RuleMeta = RuleMeta {
     id: "broad-credential",
@@ -109,16 +110,6 @@ fn superuser_logins(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
         }
     }
     out
-}
-
-pub fn is_loopback(host: &str) -> bool {
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    host == "localhost"
-        || host.ends_with(".localhost")
-        || host.starts_with("127.")
-        || host == "::1"
-        || host == "0.0.0.0"
-        || host == "host.docker.internal"
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@ use super::{Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Applicability, Category, Edit, Finding, Fix, Severity};
 use crate::formats::Field;
 use crate::knowledge::detect::names;
-use crate::rules::broad_credential::is_loopback;
+use crate::knowledge::hosts::is_loopback;
 
 pub static META: RuleMeta = RuleMeta {
     id: "insecure-transport",

@@ -25,7 +25,6 @@ mod unknown_input;
 mod unnarrowed_server;
 mod unpinned_package;
 
-pub use broad_credential::is_loopback;
 pub use invalid_config::META as INVALID_CONFIG;
 pub use literal_secret::unparsed::findings as secrets_in_unparsed_text;
 pub use literal_secret::META as LITERAL_SECRET;
@@ -33,29 +32,11 @@ pub use parse_error::parse_failure;
 pub use parse_error::META as PARSE_ERROR;
 pub use stale_ignore::META as STALE_IGNORE;
 
-use crate::finding::{Category, Finding, Severity};
+use crate::finding::Finding;
+pub use crate::finding::{FixAvailability, RuleMeta};
 use crate::knowledge::analysis::Analysis;
+use crate::knowledge::policy::Policy;
 use crate::model::{McpFile, ProjectServer};
-
-/// Whether a rule can offer a fix (shown in `mcplint rules`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FixAvailability {
-    None,
-    Sometimes,
-    Always,
-}
-
-#[derive(Debug)]
-pub struct RuleMeta {
-    /// Stable kebab-case id naming the problem; never reused.
-    pub id: &'static str,
-    pub summary: &'static str,
-    pub category: Category,
-    pub severity: Severity,
-    pub fix: FixAvailability,
-    /// Markdown: What it does / Why is this bad / Example / Use instead.
-    pub docs: &'static str,
-}
 
 /// What a rule sees: the model, the shared secret scan, the team's policy
 /// from the config file, and what the run knows of the file's project.
@@ -63,7 +44,7 @@ pub struct RuleMeta {
 pub struct Context<'a, 't> {
     pub file: &'a McpFile<'t>,
     pub analysis: &'a Analysis,
-    pub policies: &'a [crate::config::Policy],
+    pub policies: &'a [Policy],
     /// The servers of the project's `.mcp.json` (for a settings file;
     /// empty for every other file, or when the project has none).
     pub project: &'a [ProjectServer],
@@ -81,7 +62,7 @@ impl<'a, 't> Context<'a, 't> {
         }
     }
 
-    pub fn with_policies(mut self, policies: &'a [crate::config::Policy]) -> Self {
+    pub fn with_policies(mut self, policies: &'a [Policy]) -> Self {
         self.policies = policies;
         self
     }

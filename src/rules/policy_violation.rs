@@ -1,6 +1,6 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
-use crate::config::Policy;
 use crate::finding::{Category, Finding, Severity};
+use crate::knowledge::policy::Policy;
 use crate::knowledge::scopes;
 use crate::knowledge::servers::{self, Launch};
 

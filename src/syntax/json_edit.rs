@@ -5,7 +5,7 @@
 //!
 //! Values are given as JSON text; callers quote strings with [`string`].
 
-use crate::finding::Edit;
+use super::edit::Edit;
 use crate::syntax::parse::{Node, Value};
 use crate::syntax::source::Span;
 

@@ -2,6 +2,7 @@
 //! JSON/JSONC/TOML/YAML parsers, variable-reference syntax, span edits and
 //! atomic writes. Knows nothing of MCP.
 
+pub mod edit;
 pub mod json_edit;
 pub mod parse;
 pub mod reference;

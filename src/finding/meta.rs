@@ -1,0 +1,24 @@
+//! What every rule declares about itself: its id, summary, category,
+//! default severity, whether it can fix, and its documentation.
+
+use super::{Category, Severity};
+
+/// Whether a rule can offer a fix (shown in `mcplint rules`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FixAvailability {
+    None,
+    Sometimes,
+    Always,
+}
+
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable kebab-case id naming the problem; never reused.
+    pub id: &'static str,
+    pub summary: &'static str,
+    pub category: Category,
+    pub severity: Severity,
+    pub fix: FixAvailability,
+    /// Markdown: What it does / Why is this bad / Example / Use instead.
+    pub docs: &'static str,
+}
