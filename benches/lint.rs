@@ -236,8 +236,8 @@ static BIG: LazyLock<String> = LazyLock::new(|| {
     text
 });
 
-static CLAUDE_JSON: LazyLock<&'static mcplint::formats::Format> = LazyLock::new(|| {
-    mcplint::formats::for_path(Path::new(".claude.json")).expect(".claude.json is a known format")
+static CLAUDE_JSON: LazyLock<&'static mcplint::clients::Format> = LazyLock::new(|| {
+    mcplint::clients::for_path(Path::new(".claude.json")).expect(".claude.json is a known format")
 });
 
 mod big_claude_json {
@@ -410,7 +410,7 @@ mod precommit {
                 .iter()
                 .map(|(path, text)| {
                     let format =
-                        mcplint::formats::for_path(Path::new(path)).expect("a config name");
+                        mcplint::clients::for_path(Path::new(path)).expect("a config name");
                     let input = mcplint::lint::Input::new(path, format, text.as_bytes());
                     mcplint::lint::file(input, &mcplint::lint::Settings::default())
                         .findings

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::clients;
 use crate::finding::Severity;
-use crate::formats;
 use crate::knowledge::detect::{Detectors, HitState};
 use crate::lint;
 use crate::lint::Report;
@@ -95,7 +95,7 @@ struct CheckArgs {
     /// Read the given files as this client's format, whatever their names
     /// (a client id such as `cursor`, or a format id; see `mcplint formats`)
     #[arg(long, value_name = "NAME", value_parser = parse_client)]
-    client: Option<&'static formats::Format>,
+    client: Option<&'static clients::Format>,
     /// Also lint every client's per-user config files (~/.claude.json,
     /// ~/.cursor/mcp.json, Claude Desktop's, ~/.codex/config.toml, …)
     #[arg(long)]
@@ -161,9 +161,9 @@ struct HistoryArgs {
     no_config: bool,
 }
 
-fn parse_client(name: &str) -> Result<&'static formats::Format, String> {
-    formats::by_name(name).ok_or_else(|| {
-        let ids: Vec<&str> = formats::FORMATS.iter().map(|f| f.id).collect();
+fn parse_client(name: &str) -> Result<&'static clients::Format, String> {
+    clients::by_name(name).ok_or_else(|| {
+        let ids: Vec<&str> = clients::formats().iter().map(|f| f.id).collect();
         format!("unknown client `{name}`; known: {}", ids.join(", "))
     })
 }
@@ -359,7 +359,7 @@ fn check(args: CheckArgs) -> u8 {
         let recognise = |path: &Path| {
             args.client
                 .or_else(|| resolver.client_for(path))
-                .or_else(|| formats::for_path(path))
+                .or_else(|| clients::for_path(path))
         };
         match crate::run::changed::staged(&cwd, &files, &recognise, args.max_file_size) {
             Ok((staged, errors)) => {
@@ -567,7 +567,7 @@ fn read_stdin(args: &CheckArgs, cwd: &Path) -> Result<Option<run::InMemory>, lin
         None => "-".to_string(),
     };
     // `None`: only a `[[client]]` glob of the config file can claim it.
-    let format = args.client.or_else(|| formats::for_path(&name));
+    let format = args.client.or_else(|| clients::for_path(&name));
     let mut bytes = Vec::new();
     let read = std::io::stdin()
         .lock()
@@ -774,7 +774,7 @@ fn baseline(action: BaselineAction) -> u8 {
 
 fn list_formats() -> u8 {
     let mut out = String::new();
-    for f in formats::FORMATS {
+    for f in clients::formats() {
         let dialect = &f.client.dialect;
         let mut expands: Vec<&str> = dialect
             .expands

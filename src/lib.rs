@@ -10,7 +10,6 @@ pub mod clients;
 pub mod config;
 pub mod finding;
 pub mod fix;
-pub mod formats;
 pub mod knowledge;
 pub mod lint;
 pub mod model;

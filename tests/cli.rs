@@ -1257,7 +1257,7 @@ fn formats_lists_every_format_of_the_table() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);
-    for f in mcplint::formats::FORMATS {
+    for f in mcplint::clients::formats() {
         assert!(text.contains(f.id), "{} missing", f.id);
         assert!(text.contains(f.paths[0]), "{} missing", f.paths[0]);
     }

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use mcplint::formats::{self, Language, FORMATS};
+use mcplint::clients::{self, formats, Language};
 use mcplint::report::{human, json};
 use mcplint::run;
 use mcplint::syntax::parse::{self, json::Flavor};
@@ -385,7 +385,7 @@ fn assert_rows(rows: &[Row]) {
 fn value_at(client: &str, file: &str, pointer: &str) -> Option<String> {
     let path = tree_dir(client).join(file);
     let text = std::fs::read_to_string(&path).ok()?;
-    let format = formats::for_path(&path)?;
+    let format = clients::for_path(&path)?;
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let body = &text[bom..];
     let root = match format.language {
@@ -452,7 +452,7 @@ fn tables_match_the_fixtures() {
     }
     for &(client, file) in DECOYS {
         let path = tree_dir(client).join(file);
-        if !path.is_file() || formats::for_path(&path).is_some() {
+        if !path.is_file() || clients::for_path(&path).is_some() {
             wrong.push(format!("{client}/{file}: not a decoy"));
         }
     }
@@ -523,7 +523,7 @@ fn only_config_files_are_read() {
     let mut wrong = Vec::new();
     for (client, tree) in trees() {
         for file in reported_files(tree) {
-            if formats::for_path(Path::new(file)).is_none() {
+            if clients::for_path(Path::new(file)).is_none() {
                 wrong.push(format!("{client}: reported {file}, not an MCP config"));
             }
             if DECOYS.contains(&(client.as_str(), file)) {
@@ -535,7 +535,7 @@ fn only_config_files_are_read() {
         files_outside_local(&tree_dir(client), &mut files);
         let configs = files
             .iter()
-            .filter(|p| formats::for_path(p).is_some())
+            .filter(|p| clients::for_path(p).is_some())
             .count();
         if tree.json["files_scanned"] != configs {
             wrong.push(format!(
@@ -590,10 +590,10 @@ fn every_format_has_a_fixture() {
     files_outside_local(&fixtures_root(), &mut files);
     let covered: BTreeSet<&str> = files
         .iter()
-        .filter_map(|p| formats::for_path(p))
+        .filter_map(|p| clients::for_path(p))
         .map(|f| f.id)
         .collect();
-    let missing: Vec<&str> = FORMATS
+    let missing: Vec<&str> = formats()
         .iter()
         .map(|f| f.id)
         .filter(|id| !covered.contains(id))

@@ -89,7 +89,7 @@ fn pre_commit_hooks_cover_every_committable_config_name() {
     assert_eq!(patterns.len(), 2, "mcplint and mcplint-fix");
     for pattern in patterns {
         let re = regex::Regex::new(pattern).unwrap();
-        for f in mcplint::formats::FORMATS.iter().filter(|f| f.shared) {
+        for f in mcplint::clients::formats().iter().filter(|f| f.shared) {
             for path in f.paths {
                 let example = format!("repo/{}", path.replace('*', "servers"));
                 // User-level locations (`Code/User/…`, `gemini-cli/…`) are not committed.

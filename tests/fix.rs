@@ -351,7 +351,7 @@ fn every_fixture_converges() {
             let relative = Path::new(path).strip_prefix(d.path()).unwrap();
             let allowed = relative == Path::new(".env")
                 || relative == Path::new(".gitignore")
-                || mcplint::formats::for_path(relative).is_some();
+                || mcplint::clients::for_path(relative).is_some();
             assert!(
                 allowed,
                 "{}: --fix wrote {}",

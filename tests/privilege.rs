@@ -4,11 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
-use mcplint::formats;
+use mcplint::clients;
 
 /// Lint `text` as the file `name`.
 fn lint(name: &str, text: &str) -> mcplint::lint::FileReport {
-    let format = formats::for_path(Path::new(name)).expect("an MCP config name");
+    let format = clients::for_path(Path::new(name)).expect("an MCP config name");
     mcplint::lint::file(
         mcplint::lint::Input::new(PathBuf::from(name), format, text).shown_as(name),
         &mcplint::lint::Settings::default(),

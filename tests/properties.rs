@@ -233,7 +233,7 @@ fn config() -> impl Strategy<Value = Config> {
 }
 
 fn lint(name: &str, text: &str) -> FileReport {
-    let format = mcplint::formats::for_path(Path::new(name)).expect("a client file");
+    let format = mcplint::clients::for_path(Path::new(name)).expect("a client file");
     mcplint::lint::file(
         mcplint::lint::Input::new(PathBuf::from(name), format, text).shown_as(name),
         &mcplint::lint::Settings::default(),

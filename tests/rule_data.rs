@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use mcplint::formats;
+use mcplint::clients;
 use mcplint::knowledge::scopes::{self, Rank};
 use mcplint::knowledge::servers::{self, Expect, Launch};
 use mcplint::model::McpFile;
@@ -87,7 +87,7 @@ fn judge(server_json: &str) -> Vec<(String, Expect)> {
 
 /// Every profile's verdict on the first server of a `.mcp.json` text.
 fn judge_config(text: String) -> Vec<(String, Expect)> {
-    let format = formats::for_path(std::path::Path::new(".mcp.json")).unwrap();
+    let format = clients::for_path(std::path::Path::new(".mcp.json")).unwrap();
     let source = SourceFile {
         path: PathBuf::from(".mcp.json"),
         display: ".mcp.json".into(),
@@ -147,7 +147,7 @@ fn pretty_config(server_json: &str) -> String {
 /// Apply the `unnarrowed-server` fix that `profile` offers for a linted
 /// config, if it offers one.
 fn narrowed_by_fix(text: &str, profile: &servers::Profile) -> Option<String> {
-    let format = formats::for_path(std::path::Path::new(".mcp.json")).unwrap();
+    let format = clients::for_path(std::path::Path::new(".mcp.json")).unwrap();
     let report = mcplint::lint::file(
         mcplint::lint::Input::new(PathBuf::from(".mcp.json"), format, text),
         &mcplint::lint::Settings::default(),
@@ -199,7 +199,7 @@ fn every_narrowing_fix_narrows_its_examples() {
                 display: ".mcp.json".into(),
                 text: text.clone(),
             };
-            let format = formats::for_path(std::path::Path::new(".mcp.json")).unwrap();
+            let format = clients::for_path(std::path::Path::new(".mcp.json")).unwrap();
             let root = json::parse(&source.text, 0, Flavor::Strict).unwrap();
             let file = McpFile::build(&source, format, &root);
             if let Some(chosen) = p.narrowing_fix(&Launch::of(&file, 0)) {

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use mcplint::formats::FORMATS;
+use mcplint::clients::formats;
 use mcplint::knowledge::schema;
 use mcplint::syntax::parse::json::{self, Flavor};
 
@@ -53,7 +53,7 @@ fn no_schema_looks_at_a_whole_list() {
 
 #[test]
 fn every_format_with_servers_has_a_schema() {
-    for f in FORMATS {
+    for f in formats() {
         if f.id == "continue-json" {
             continue; // imported Claude/Cursor-style files: no format of their own
         }
@@ -74,7 +74,7 @@ fn cases_give_exactly_the_expected_violations() {
     let mut failures = Vec::new();
     for case in &cases {
         let id = case["schema"].as_str().unwrap();
-        let format = FORMATS
+        let format = formats()
             .iter()
             .find(|f| f.id == id)
             .unwrap_or_else(|| panic!("no format {id}"));

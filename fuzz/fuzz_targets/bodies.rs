@@ -9,8 +9,8 @@
 
 use std::path::Path;
 
+use mcplint::clients::{formats, Format};
 use mcplint::fix;
-use mcplint::formats::{Format, FORMATS};
 use mcplint::lint::Report;
 use mcplint::lint::{self, FileReport, Input, Settings};
 use mcplint::report::{self, human};
@@ -172,7 +172,7 @@ fn inside(inner: Span, outer: Span) -> bool {
 /// The first byte picks the client format, the rest is the file.
 fn split(data: &[u8]) -> Option<(&'static Format, &[u8])> {
     let (&pick, rest) = data.split_first()?;
-    Some((&FORMATS[pick as usize % FORMATS.len()], rest))
+    Some((formats()[pick as usize % formats().len()], rest))
 }
 
 /// Lint `bytes` as `format`, checking every finding's and mask's span.

@@ -14,9 +14,8 @@ use std::path::{Path, PathBuf};
 
 use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
 
-use crate::clients::{Client, Dialect};
+use crate::clients::{self, Client, Dialect, Format, Language, Layout, SecretFix};
 use crate::finding::{Category, Finding, Severity};
-use crate::formats::{self, Format, Language, Layout};
 use crate::knowledge::detect::Detectors;
 use crate::knowledge::policy::{Policy, Team};
 use crate::knowledge::schema;
@@ -35,7 +34,12 @@ static MCPLINT: Client = Client {
         checked: &[],
         spelling: &[],
         unset: "n/a",
+        project_dir: None,
     },
+    formats: &[&CONFIG_FORMAT],
+    user_files: &[],
+    env_file: clients::EXPORT_ENV_FILE,
+    secret_fix: SecretFix::Reference,
 };
 
 static NO_SERVERS: Layout = Layout {
@@ -239,7 +243,7 @@ pub fn load(path: &Path, cwd: &Path) -> Result<Config, (SourceFile, Vec<Finding>
         let Some(matcher) = glob(gtext, g.span, &format!("/client/{i}/glob"), &mut problems) else {
             continue;
         };
-        match formats::by_name(ctext) {
+        match clients::by_name(ctext) {
             Some(format) => clients.push((matcher.compile_matcher(), format)),
             None => problems.push(problem(
                 c.span,

@@ -228,20 +228,9 @@ pub fn tracked(path: &Path) -> bool {
 
 /// How to load the env file for a client, one line.
 pub fn how_to_load(client: &str, env: &str) -> String {
-    match client {
-        "claude-code" | "gemini-cli" | "copilot-cli" => {
-            format!("export them before starting the client: `set -a; . {env}; set +a`")
-        }
-        "vscode" => format!(
-            "VS Code prompts once for each `${{input:…}}` (kept in its secret storage) — paste the values from {env}; export the others before starting VS Code (`set -a; . {env}; set +a`)"
-        ),
-        "cursor" | "windsurf" | "cline" | "roo-code" => {
-            format!("export them in the environment the editor starts from (`set -a; . {env}; set +a`), or point the server's `envFile` at {env}")
-        }
-        "opencode" => format!("export them before starting opencode: `set -a; . {env}; set +a`"),
-        "continue" => format!("Continue reads `.env` files itself (workspace `.env`, `.continue/.env`); keep them in {env}"),
-        _ => format!("export them in the environment that starts the client: `set -a; . {env}; set +a`"),
-    }
+    crate::clients::client(client)
+        .map_or(crate::clients::EXPORT_ENV_FILE, |c| c.env_file)
+        .replace("{env}", env)
 }
 
 #[cfg(test)]

@@ -444,7 +444,7 @@ pub fn summary(outcome: &Outcome) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::formats;
+    use crate::clients;
 
     fn edit(start: usize, end: usize, replacement: &str) -> Edit {
         Edit {
@@ -533,7 +533,7 @@ mod tests {
 
     #[test]
     fn fixed_text_moves_the_secret_out_without_writing() {
-        let format = formats::by_name("claude-code").unwrap();
+        let format = clients::by_name("claude-code").unwrap();
         let source = "{\"mcpServers\": {\"gh\": {\"command\": \"npx\", \"args\": [\"-y\", \"@modelcontextprotocol/server-github\"], \"env\": {\"GITHUB_PERSONAL_ACCESS_TOKEN\": \"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\"}}}}";
         let settings = lint::Settings::default();
         let report = lint::file(Input::new(".mcp.json", format, source), &settings);

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::formats::Field;
+use crate::clients::Field;
 use crate::knowledge::carriers::{self, Carried, How};
 use crate::knowledge::detect::{mask, names, placeholder, Detector, Detectors, HitState};
 use crate::model::McpFile;

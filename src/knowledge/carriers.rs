@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use base64::Engine as _;
 
-use crate::formats::Field;
+use crate::clients::Field;
 use crate::model::{Server, Site};
 
 /// How the value is carried.

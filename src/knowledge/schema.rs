@@ -12,7 +12,7 @@ use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::Validator;
 use serde_json::{Map, Value as Json};
 
-use crate::formats::Format;
+use crate::clients::Format;
 use crate::syntax::parse::{pointer, Node, Value};
 use crate::syntax::source::Span;
 
@@ -61,7 +61,7 @@ pub fn check_all() -> Result<usize, String> {
 /// The parts of a document its schema looks at, as JSON. For the huge
 /// `~/.claude.json` only the server maps are converted.
 fn instance(format: &Format, root: &Node) -> Json {
-    if format.id != "claude-code-user" {
+    if format.id != crate::clients::claude_code::USER.id {
         return to_json(root);
     }
     let mut top = Map::new();

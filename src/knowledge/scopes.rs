@@ -225,7 +225,7 @@ pub fn uses(file: &crate::model::McpFile, site: &crate::model::Site) -> Vec<Scop
         .server
         .and_then(|i| {
             file.sites_of(i)
-                .find(|s| s.field == crate::formats::Field::Url)
+                .find(|s| s.field == crate::clients::Field::Url)
         })
         .map(|s| s.text());
     let providers: Vec<&str> = site

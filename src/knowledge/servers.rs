@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::formats::Field;
+use crate::clients::Field;
 use crate::knowledge::detect::pattern::Pattern;
 use crate::model::McpFile;
 use crate::syntax::source::Span;

@@ -9,8 +9,8 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::FileReport;
+use crate::clients::Language;
 use crate::finding::Finding;
-use crate::formats::Language;
 use crate::rules;
 use crate::syntax::source::{LineIndex, Span};
 

@@ -22,7 +22,7 @@ pub use project::{servers_file_for, servers_of};
 pub use report::{FileError, FileReport, Report};
 pub use settings::{GitFacts, GitState, NoGit, Settings};
 
-use crate::formats::Format;
+use crate::clients::Format;
 use crate::syntax::source::SourceFile;
 
 /// The bytes of one config, the path they stand for and its client format.

@@ -2,8 +2,8 @@
 //! Nothing here fails the run: a file that cannot be decoded or parsed gets
 //! a `parse-error` finding, and is still scanned for credentials.
 
+use crate::clients::{Format, Language};
 use crate::finding::Finding;
-use crate::formats::{Format, Language};
 use crate::knowledge::analysis;
 use crate::knowledge::policy::Team;
 use crate::model::{McpFile, ProjectServer};

@@ -19,7 +19,7 @@ const POWER: &[&str] = &["broad-credential", "overbroad-scope", "unnarrowed-serv
 /// The project file whose servers a settings file at `path` approves:
 /// `<project>/.mcp.json` for `<project>/.claude/settings*.json`.
 pub fn servers_file_for(path: &Path, format_id: &str) -> Option<PathBuf> {
-    if format_id != "claude-code-settings" {
+    if format_id != crate::clients::claude_code::SETTINGS.id {
         return None;
     }
     let claude = path.parent()?;

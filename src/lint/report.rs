@@ -2,9 +2,9 @@
 //! and the report of a whole run, which every output renders.
 
 use super::{ExceptionUse, Settings};
+use crate::clients::Format;
 use crate::config;
 use crate::finding::{Finding, Severity};
-use crate::formats::Format;
 use crate::syntax::source::{SourceFile, Span};
 
 /// The findings of one config file, with what is needed to show them.

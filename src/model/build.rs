@@ -3,7 +3,7 @@
 //! with the field its key path names.
 
 use super::{Input, McpFile, Server, Site};
-use crate::formats::{Field, Layout};
+use crate::clients::{Field, Layout};
 use crate::syntax::parse::{pointer, Node, Value};
 
 pub(super) fn build(file: &mut McpFile<'_>) {

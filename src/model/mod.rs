@@ -9,7 +9,7 @@ pub use project::ProjectServer;
 
 use std::ops::Range;
 
-use crate::formats::{Field, Format};
+use crate::clients::{Field, Format};
 use crate::syntax::parse::{strings, Node};
 use crate::syntax::source::{SourceFile, Span};
 

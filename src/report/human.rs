@@ -11,8 +11,8 @@ use miette::{
 
 use super::excerpt::Excerpt;
 use super::masked_text;
+use crate::clients::formats;
 use crate::finding::{Finding, Severity};
-use crate::formats::FORMATS;
 use crate::lint::Report;
 use crate::syntax::source::LineIndex;
 
@@ -118,7 +118,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 pub fn summary(report: &Report) -> String {
     let mut out = String::new();
     if report.files_scanned() == 0 {
-        let paths: Vec<&str> = FORMATS
+        let paths: Vec<&str> = formats()
             .iter()
             .flat_map(|f| f.paths.iter().copied())
             .collect();

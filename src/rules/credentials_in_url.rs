@@ -1,6 +1,6 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
+use crate::clients::Field;
 use crate::finding::{Category, Finding, Severity};
-use crate::formats::Field;
 use crate::knowledge::carriers::{self, How};
 use crate::knowledge::detect::names;
 

@@ -1,6 +1,6 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
+use crate::clients::Field;
 use crate::finding::{Applicability, Category, Edit, Finding, Fix, Severity};
-use crate::formats::Field;
 use crate::knowledge::detect::names;
 use crate::knowledge::hosts::is_loopback;
 

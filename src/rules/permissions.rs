@@ -5,7 +5,7 @@ use crate::syntax::parse::{pointer, Node};
 
 /// Is this a Claude Code settings file?
 pub fn is_settings(file: &McpFile) -> bool {
-    file.format.id == "claude-code-settings"
+    crate::clients::claude_code::is_settings(file.format)
 }
 
 /// Committed to the repository (`.claude/settings.json`), not personal

@@ -1,6 +1,6 @@
 //! Words for where a value sits, shared by every rule's messages.
 
-use crate::formats::Field;
+use crate::clients::Field;
 use crate::knowledge::carriers::How;
 use crate::model::Site;
 

@@ -1,7 +1,7 @@
 use super::{place, Context, FixAvailability, Rule, RuleMeta};
+use crate::clients::Field;
 use crate::clients::{Client, Spelling};
 use crate::finding::{Applicability, Category, Edit, Finding, Fix, Severity};
-use crate::formats::Field;
 use crate::syntax::reference::{Reference, Syntax};
 
 pub static META: RuleMeta = RuleMeta {
@@ -135,10 +135,12 @@ fn advice(r: &Reference, spell: impl Fn(&str) -> Spelling, client: &Client) -> (
     let env_name = r.name.to_ascii_uppercase().replace(['-', '.'], "_");
     let help = match r.syntax {
         Syntax::EditorVariable if r.name == "userHome" => write("HOME"),
-        Syntax::EditorVariable if client.id == "claude-code" => {
-            format!("{name} has no editor variables; write `${{CLAUDE_PROJECT_DIR:-.}}` for the project folder")
-        }
-        Syntax::EditorVariable => format!("{name} has no editor variables; write the path itself"),
+        Syntax::EditorVariable => match client.dialect.project_dir {
+            Some(dir) => {
+                format!("{name} has no editor variables; write `{dir}` for the project folder")
+            }
+            None => format!("{name} has no editor variables; write the path itself"),
+        },
         Syntax::Input => format!("input prompts exist only in VS Code's mcp.json; {}", write(&env_name)),
         Syntax::CommandSubstitution => format!(
             "{name} never runs commands found in values; start the server from a wrapper script that reads the secret (Claude Code: `headersHelper` for headers)"

@@ -1,6 +1,6 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
+use crate::clients::{Field, Language};
 use crate::finding::{Applicability, Category, Finding, Fix, Severity};
-use crate::formats::{Field, Language};
 use crate::knowledge::servers::{self, Launch, NarrowFix};
 use crate::model::{McpFile, Server};
 use crate::syntax::json_edit::{self, string};

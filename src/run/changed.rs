@@ -61,7 +61,7 @@ fn canonical(path: &Path) -> PathBuf {
 pub fn staged(
     cwd: &Path,
     roots: &[PathBuf],
-    recognise: &dyn Fn(&Path) -> Option<&'static crate::formats::Format>,
+    recognise: &dyn Fn(&Path) -> Option<&'static crate::clients::Format>,
     max_file_size: u64,
 ) -> Result<(Vec<crate::run::InMemory>, Vec<crate::lint::FileError>), String> {
     let (repo, workdir) = open(cwd, "--staged")?;

@@ -8,7 +8,7 @@ use std::sync::Mutex;
 
 use ignore::{WalkBuilder, WalkState};
 
-use crate::formats::{self, Format};
+use crate::clients::{self, Format};
 use crate::lint::FileError;
 use crate::syntax::source::display_path;
 
@@ -31,7 +31,7 @@ pub struct Discovered {
 /// staged file).
 pub fn discover(paths: &[PathBuf], cwd: &Path, forced: Option<&'static Format>) -> Discovered {
     discover_with(paths, cwd, &|path: &Path| {
-        forced.or_else(|| formats::for_path(path))
+        forced.or_else(|| clients::for_path(path))
     })
 }
 
@@ -52,7 +52,7 @@ pub fn discover_with(
                 is_config: false,
             }),
             Ok(meta) if meta.is_dir() => {
-                if let Some(format) = formats::for_path(path) {
+                if let Some(format) = clients::for_path(path) {
                     found.errors.push(FileError {
                         file: display.clone(),
                         message: format!(

@@ -27,7 +27,7 @@ pub use configs::Configs;
 pub use read::{human_size, DEFAULT_MAX_FILE_SIZE};
 pub use settings::Resolver;
 
-use crate::formats::{self, Format};
+use crate::clients::{self, Format};
 use crate::lint::{self, FileError, FileReport, Input, Report};
 use crate::model::ProjectServer;
 
@@ -116,7 +116,7 @@ fn jobs(
         options
             .forced
             .or_else(|| resolver.client_for(path))
-            .or_else(|| formats::for_path(path))
+            .or_else(|| clients::for_path(path))
     };
     let mut found = discover::discover_with(paths, cwd, &recognise);
     if options.user {
@@ -230,7 +230,7 @@ fn lint_jobs(jobs: &[Job], options: &Options, resolver: &Resolver) -> Report {
 /// The servers of a project `.mcp.json` this run does not lint itself,
 /// linted with the settings of its own path; none when it is not there.
 fn servers_from_disk(path: &Path, options: &Options, resolver: &Resolver) -> Vec<ProjectServer> {
-    let Some(format) = formats::for_path(path) else {
+    let Some(format) = clients::for_path(path) else {
         return Vec::new();
     };
     let Ok(bytes) = read::bytes(path, options.max_file_size) else {

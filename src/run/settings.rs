@@ -8,7 +8,7 @@ use std::sync::Arc;
 use super::configs::Configs;
 use super::git::Repositories;
 use super::ConfigChoice;
-use crate::formats::Format;
+use crate::clients::Format;
 use crate::lint::{FileReport, GitFacts, Settings};
 
 pub struct Resolver {

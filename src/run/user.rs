@@ -1,196 +1,13 @@
 //! `--user`: the per-user config files of every client, on Linux, macOS
-//! and Windows. Locations come from `HOME`, `XDG_CONFIG_HOME`, `APPDATA`
+//! and Windows. Each client's module lists its files; their folders come from `HOME`, `XDG_CONFIG_HOME`, `APPDATA`
 //! and the clients' own variables (`CLAUDE_CONFIG_DIR`, `CODEX_HOME`,
 //! `CLINE_DIR`), so a test can point them at a fake home. Every candidate
 //! is checked on every system: a path that does not exist costs a `stat`.
 
 use std::path::{Path, PathBuf};
 
-use crate::formats::{self, Format};
+use crate::clients::{self, Base, Format};
 use crate::run::discover::Target;
-
-/// Where one client keeps a user-level file.
-struct Location {
-    base: Base,
-    path: &'static str,
-    format: &'static str,
-}
-
-#[derive(Clone, Copy)]
-enum Base {
-    Home,
-    /// `$XDG_CONFIG_HOME`, else `~/.config`.
-    Config,
-    /// `%APPDATA%` (Windows roaming profile).
-    AppData,
-    /// `~/Library/Application Support` (macOS).
-    AppSupport,
-    /// A client's own directory variable, else a default under the home.
-    Var(&'static str, &'static str),
-}
-
-const LOCATIONS: &[Location] = &[
-    // Claude Code
-    Location {
-        base: Base::Var("CLAUDE_CONFIG_DIR", ""),
-        path: ".claude.json",
-        format: "claude-code-user",
-    },
-    Location {
-        base: Base::Var("CLAUDE_CONFIG_DIR", ".claude"),
-        path: "settings.json",
-        format: "claude-code-settings",
-    },
-    // Claude Desktop
-    Location {
-        base: Base::AppSupport,
-        path: "Claude/claude_desktop_config.json",
-        format: "claude-desktop",
-    },
-    Location {
-        base: Base::AppData,
-        path: "Claude/claude_desktop_config.json",
-        format: "claude-desktop",
-    },
-    Location {
-        base: Base::Config,
-        path: "Claude/claude_desktop_config.json",
-        format: "claude-desktop",
-    },
-    // Cursor
-    Location {
-        base: Base::Home,
-        path: ".cursor/mcp.json",
-        format: "cursor",
-    },
-    // VS Code user profile
-    Location {
-        base: Base::Config,
-        path: "Code/User/mcp.json",
-        format: "vscode",
-    },
-    Location {
-        base: Base::AppSupport,
-        path: "Code/User/mcp.json",
-        format: "vscode",
-    },
-    Location {
-        base: Base::AppData,
-        path: "Code/User/mcp.json",
-        format: "vscode",
-    },
-    // Copilot CLI
-    Location {
-        base: Base::Home,
-        path: ".copilot/mcp-config.json",
-        format: "copilot-cli",
-    },
-    // Windsurf
-    Location {
-        base: Base::Home,
-        path: ".codeium/windsurf/mcp_config.json",
-        format: "windsurf",
-    },
-    // Gemini CLI
-    Location {
-        base: Base::Home,
-        path: ".gemini/settings.json",
-        format: "gemini-cli",
-    },
-    // Codex
-    Location {
-        base: Base::Var("CODEX_HOME", ".codex"),
-        path: "config.toml",
-        format: "codex",
-    },
-    // Zed
-    Location {
-        base: Base::Config,
-        path: "zed/settings.json",
-        format: "zed",
-    },
-    Location {
-        base: Base::AppData,
-        path: "Zed/settings.json",
-        format: "zed",
-    },
-    // Cline
-    Location {
-        base: Base::Var("CLINE_DIR", ".cline"),
-        path: "data/settings/cline_mcp_settings.json",
-        format: "cline",
-    },
-    Location {
-        base: Base::Home,
-        path: "Documents/Cline/MCP/cline_mcp_settings.json",
-        format: "cline",
-    },
-    Location {
-        base: Base::Config,
-        path: "Code/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json",
-        format: "cline",
-    },
-    Location {
-        base: Base::AppSupport,
-        path: "Code/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json",
-        format: "cline",
-    },
-    Location {
-        base: Base::AppData,
-        path: "Code/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json",
-        format: "cline",
-    },
-    // Roo Code
-    Location {
-        base: Base::Config,
-        path: "Code/User/globalStorage/rooveterinaryinc.roo-cline/settings/mcp_settings.json",
-        format: "roo-code",
-    },
-    Location {
-        base: Base::AppSupport,
-        path: "Code/User/globalStorage/rooveterinaryinc.roo-cline/settings/mcp_settings.json",
-        format: "roo-code",
-    },
-    Location {
-        base: Base::AppData,
-        path: "Code/User/globalStorage/rooveterinaryinc.roo-cline/settings/mcp_settings.json",
-        format: "roo-code",
-    },
-    // Amazon Q
-    Location {
-        base: Base::Home,
-        path: ".aws/amazonq/mcp.json",
-        format: "amazon-q",
-    },
-    // OpenCode
-    Location {
-        base: Base::Config,
-        path: "opencode/opencode.json",
-        format: "opencode",
-    },
-    Location {
-        base: Base::Config,
-        path: "opencode/opencode.jsonc",
-        format: "opencode",
-    },
-    // Continue
-    Location {
-        base: Base::Home,
-        path: ".continue/config.yaml",
-        format: "continue",
-    },
-    // Goose
-    Location {
-        base: Base::Config,
-        path: "goose/config.yaml",
-        format: "goose",
-    },
-    Location {
-        base: Base::AppData,
-        path: "Block/goose/config/config.yaml",
-        format: "goose",
-    },
-];
 
 /// Environment lookups, injectable for tests.
 pub trait Env {
@@ -232,7 +49,18 @@ pub fn display(path: &Path, env: &dyn Env) -> String {
     }
 }
 
-/// Every per-user config that exists, and Continue's per-user server files.
+/// The files of a folder, sorted.
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Every per-user config of every client that exists.
 pub fn targets(env: &dyn Env) -> Vec<Target> {
     let mut out: Vec<Target> = Vec::new();
     let mut push = |path: PathBuf, format: &'static Format| {
@@ -244,23 +72,24 @@ pub fn targets(env: &dyn Env) -> Vec<Target> {
             });
         }
     };
-    for loc in LOCATIONS {
-        let (Some(dir), Some(format)) = (base_dir(env, loc.base), formats::by_name(loc.format))
-        else {
-            continue;
-        };
-        push(dir.join(loc.path), format);
-    }
-    if let Some(dir) = home(env).map(|h| h.join(".continue/mcpServers")) {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .into_iter()
-            .flatten()
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .collect();
-        files.sort();
-        for path in files {
-            if let Some(format) = formats::for_path(&path) {
-                push(path, format);
+    for client in clients::CLIENTS {
+        for file in client.user_files {
+            let Some(dir) = base_dir(env, file.base).map(|d| d.join(file.path)) else {
+                continue;
+            };
+            match file.format {
+                Some(id) => {
+                    if let Some(format) = client.formats.iter().find(|f| f.id == id) {
+                        push(dir, format);
+                    }
+                }
+                None => {
+                    for path in files_in(&dir) {
+                        if let Some(format) = clients::for_path(&path) {
+                            push(path, format);
+                        }
+                    }
+                }
             }
         }
     }
@@ -281,9 +110,17 @@ mod tests {
     }
 
     #[test]
-    fn every_location_names_a_known_format() {
-        for loc in LOCATIONS {
-            assert!(formats::by_name(loc.format).is_some(), "{}", loc.format);
+    fn every_user_file_names_one_of_its_clients_formats() {
+        for client in clients::CLIENTS {
+            for file in client.user_files {
+                if let Some(id) = file.format {
+                    assert!(
+                        client.formats.iter().any(|f| f.id == id),
+                        "{}: {id}",
+                        client.id
+                    );
+                }
+            }
         }
     }
 

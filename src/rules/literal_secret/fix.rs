@@ -5,9 +5,9 @@
 use std::ops::Range;
 
 use super::super::Context;
-use crate::clients::Spelling;
+use crate::clients::Field;
+use crate::clients::{SecretFix, Spelling};
 use crate::finding::{Applicability, Edit, Extraction, Fix};
-use crate::formats::Field;
 use crate::knowledge::analysis::{Candidate, Recognised};
 use crate::knowledge::detect::HitState;
 use crate::model::Site;
@@ -49,9 +49,9 @@ pub(super) fn extraction_fix(cx: &Context, site: &Site, c: &Candidate, var: &str
     if let Some(fix) = super::flag_to_env::flag_to_env(cx, site, c) {
         return Some(fix);
     }
-    // VS Code is reported not to substitute `${env:…}` in headers: prompt
-    // for the value with a password input instead.
-    if client.id == "vscode" && site.field == Field::Headers {
+    // A client that may not substitute `${env:…}` in headers (VS Code):
+    // prompt for the value with a password input instead.
+    if client.secret_fix == SecretFix::PasswordInputInHeaders && site.field == Field::Headers {
         let id = var.to_ascii_lowercase();
         let reference = format!("${{input:{id}}}");
         let mut edits = vec![Edit {
@@ -76,19 +76,21 @@ pub(super) fn extraction_fix(cx: &Context, site: &Site, c: &Candidate, var: &str
             }),
         });
     }
-    if client.id == "codex" {
-        if let Some(fix) = super::codex::codex_fix(cx.file, site, c, var) {
-            return Some(fix);
+    match client.secret_fix {
+        SecretFix::ForwardByName => {
+            if let Some(fix) = super::forward_by_name::fix(cx.file, site, c, var) {
+                return Some(fix);
+            }
         }
-    }
-    // Goose fills `$VAR` from the extension's own `envs`/`env_keys`, not
-    // from the environment: a reference alone would send another value.
-    if client.id == "goose" {
-        return Some(advice(if site.field == Field::Env {
-            format!("remove it from `envs`, list {var} in `env_keys`, and put the value in Goose's secret store (`goose configure`)")
-        } else {
-            format!("list {var} in `env_keys`, put the value in Goose's secret store (`goose configure`), and write ${var} here")
-        }));
+        SecretFix::SecretStore { in_env, elsewhere } => {
+            let text = if site.field == Field::Env {
+                in_env
+            } else {
+                elsewhere
+            };
+            return Some(advice(text.replace("NAME", var)));
+        }
+        SecretFix::Reference | SecretFix::PasswordInputInHeaders => {}
     }
     // `${VAR:-secret}`: the whole reference becomes `${VAR}`, so VAR must
     // hold the whole default (`${DB_URL:-postgres://u:secret@db/x}` gives
@@ -106,7 +108,7 @@ pub(super) fn extraction_fix(cx: &Context, site: &Site, c: &Candidate, var: &str
         Spelling::Reference(mut reference) => {
             // A YAML plain scalar cannot hold `{…}` in flow context: quote it.
             let whole = c.range.len() == site.text().len();
-            if cx.file.format.language == crate::formats::Language::Yaml
+            if cx.file.format.language == crate::clients::Language::Yaml
                 && whole
                 && matches!(
                     site.node.style,

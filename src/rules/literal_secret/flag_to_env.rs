@@ -6,8 +6,8 @@
 
 use super::super::Context;
 use crate::clients::Spelling;
+use crate::clients::{Field, Language};
 use crate::finding::{Applicability, Extraction, Fix};
-use crate::formats::{Field, Language};
 use crate::knowledge::analysis::Candidate;
 use crate::knowledge::carriers::How;
 use crate::knowledge::servers::{self, Launch};

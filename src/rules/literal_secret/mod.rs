@@ -1,12 +1,12 @@
-mod codex;
 mod fix;
 mod flag_to_env;
+mod forward_by_name;
 pub mod unparsed;
 
 use super::{place, Context, FixAvailability, Rule, RuleMeta};
+use crate::clients::Field;
 use crate::clients::Spelling;
 use crate::finding::{Category, Confidence, Finding, Severity};
-use crate::formats::Field;
 use crate::knowledge::analysis::{Candidate, Recognised};
 use crate::knowledge::carriers::How;
 use crate::knowledge::detect::CredentialSpec;

@@ -12,7 +12,7 @@ use std::thread::{Scope, ScopedJoinHandle};
 use git2::{ObjectType, Oid, Repository};
 use sha2::{Digest, Sha256};
 
-use crate::formats::Format;
+use crate::clients::Format;
 use crate::lint::{self, FileReport, Input, Settings};
 use crate::rules::LITERAL_SECRET;
 use crate::run::human_size;

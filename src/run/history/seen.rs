@@ -9,7 +9,7 @@ use git2::{Oid, Repository};
 use super::blobs::{self, Blob, Hash, Salt};
 use super::walk::{self, Walked};
 use super::{short, Options};
-use crate::formats::Format;
+use crate::clients::Format;
 use crate::lint::FileReport;
 
 pub struct Seen {

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use git2::{FileMode, ObjectType, Oid, Repository, Sort, Tree};
 
-use crate::formats::{self, Format};
+use crate::clients::{self, Format};
 
 /// The commits to scan, as `mcplint history` names them.
 #[derive(Clone, Debug)]
@@ -160,7 +160,7 @@ fn configs_changed(
             }
             Some(ObjectType::Blob) if is_file(entry.filemode()) => {
                 let path = format!("{dir}{name}");
-                if let Some(format) = formats::for_path(Path::new(&path)) {
+                if let Some(format) = clients::for_path(Path::new(&path)) {
                     out.push((path, entry.id(), format));
                 }
             }

@@ -1,5 +1,6 @@
-//! Codex TOML: the secret leaves the file and Codex is told which
-//! variable to forward.
+//! A client that expands nothing but forwards variables by name (Codex's
+//! TOML): the secret leaves the file and the client is told which variable
+//! to forward.
 
 use crate::finding::{Applicability, Edit, Extraction, Fix};
 use crate::knowledge::analysis::Candidate;
@@ -7,10 +8,10 @@ use crate::model::Site;
 use crate::syntax::parse::Value;
 use crate::syntax::source::Span;
 
-/// Codex expands nothing, but forwards variables it is told about: an
+/// The client forwards variables it is told about: an
 /// `env` entry becomes `env_vars = ["NAME"]`, an inline `bearer_token` (or
 /// an `Authorization: Bearer` http header) becomes `bearer_token_env_var`.
-pub(super) fn codex_fix(
+pub(super) fn fix(
     file: &crate::model::McpFile,
     site: &Site,
     c: &Candidate,
@@ -65,7 +66,7 @@ pub(super) fn codex_fix(
         extraction: Some(Extraction {
             var: name,
             value: site.text()[c.range.clone()].to_string(),
-            client: "codex",
+            client: file.format.client.id,
             rotate: super::rotate_link(c),
         }),
     })

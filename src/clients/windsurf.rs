@@ -1,0 +1,53 @@
+//! Windsurf: `mcp_config.json` under `~/.codeium/windsurf/`.
+
+use super::{
+    servers_at, Base, Client, Dialect, Field, Format, Language, Layout, SecretFix, UserFile,
+    SERVER_FIELDS,
+};
+use crate::syntax::reference::Syntax;
+
+pub static CLIENT: Client = Client {
+    id: "windsurf",
+    name: "Windsurf",
+    dialect: Dialect {
+        expands: in_server_fields!(&[Syntax::EnvColon, Syntax::FileColon]),
+        checked: SERVER_FIELDS,
+        spelling: &[(None, "${env:NAME}")],
+        unset: "unverified",
+        project_dir: None,
+    },
+    formats: &[&CONFIG],
+    user_files: &[UserFile::file(
+        Base::Home,
+        ".codeium/windsurf/mcp_config.json",
+        CONFIG.id,
+    )],
+    env_file: super::EDITOR_ENV_FILE,
+    secret_fix: SecretFix::Reference,
+};
+
+pub static CONFIG: Format = Format {
+    id: "windsurf",
+    client: &CLIENT,
+    paths: &[
+        "windsurf/mcp_config.json",
+        ".windsurf/mcp_config.json",
+        ".codeium/mcp_config.json",
+    ],
+    language: Language::Json,
+    layout: &LAYOUT,
+    describes: "Windsurf MCP servers",
+    shared: false,
+};
+
+static LAYOUT: Layout = Layout {
+    fields: &[
+        ("command", Field::Command),
+        ("args", Field::Args),
+        ("env", Field::Env),
+        ("serverUrl", Field::Url),
+        ("url", Field::Url),
+        ("headers", Field::Headers),
+    ],
+    ..servers_at(&["/mcpServers"])
+};
