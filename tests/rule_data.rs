@@ -5,8 +5,9 @@
 use std::path::PathBuf;
 
 use mcplint::clients;
+use mcplint::knowledge::launch::Launch;
 use mcplint::knowledge::scopes::{self, Rank};
-use mcplint::knowledge::servers::{self, Expect, Launch};
+use mcplint::knowledge::servers::{self, Expect};
 use mcplint::model::McpFile;
 use mcplint::syntax::parse::json::{self, Flavor};
 use mcplint::syntax::source::SourceFile;

@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod carriers;
 pub mod detect;
 pub mod hosts;
+pub mod launch;
 pub mod policy;
 pub mod schema;
 pub mod scopes;

@@ -231,7 +231,7 @@ pub fn uses(file: &crate::model::McpFile, site: &crate::model::Site) -> Vec<Scop
     let providers: Vec<&str> = site
         .server
         .map(|i| {
-            let launch = crate::knowledge::servers::Launch::of(file, i);
+            let launch = crate::knowledge::launch::Launch::of(file, i);
             crate::knowledge::servers::profiles_for(crate::knowledge::servers::builtin(), &launch)
                 .into_iter()
                 .map(|p| p.provider.as_str())

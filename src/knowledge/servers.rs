@@ -1,16 +1,15 @@
 //! Server profiles (`rules/servers/*.toml`): how the most used MCP servers
 //! are recognised, which launch settings narrow them, which widen them,
-//! and which of their tools destroy. Plus the launch facts every profile
-//! needs: the package, image or URL a server entry runs.
+//! and which of their tools destroy.
 
 use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::clients::Field;
 use crate::knowledge::detect::pattern::Pattern;
-use crate::model::McpFile;
 use crate::syntax::source::Span;
+
+use super::launch::{basename, image_name, package_name, Launch};
 
 /// `(file name, JSON)` of every embedded profile.
 pub static FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/server_files.rs"));
@@ -141,192 +140,6 @@ pub fn load(files: &[(&str, &str)]) -> Result<Vec<Profile>, String> {
 pub fn builtin() -> &'static [Profile] {
     static BUILTIN: OnceLock<Vec<Profile>> = OnceLock::new();
     BUILTIN.get_or_init(|| load(FILES).expect("embedded server profiles are checked by tests"))
-}
-
-/// A server entry's launch facts, gathered once from the model.
-#[derive(Debug, Default)]
-pub struct Launch<'t> {
-    pub command: Option<&'t str>,
-    /// Every word of the command line: `command` split on spaces, then args.
-    pub words: Vec<&'t str>,
-    /// `args` as written, with their spans.
-    pub args: Vec<(&'t str, Span)>,
-    pub env: Vec<(&'t str, &'t str, Span)>,
-    pub url: Option<(&'t str, Span)>,
-    pub headers: Vec<(&'t str, &'t str, Span)>,
-    pub name_span: Span,
-}
-
-impl<'t> Launch<'t> {
-    pub fn of(file: &McpFile<'t>, server: usize) -> Self {
-        let s = &file.servers[server];
-        let mut launch = Launch {
-            command: s.command,
-            name_span: s.name_span,
-            ..Launch::default()
-        };
-        launch
-            .words
-            .extend(s.command.into_iter().flat_map(str::split_whitespace));
-        for site in file.sites_of(server) {
-            let text = site.text();
-            match site.field {
-                Field::Args => launch.args.push((text, site.node.span)),
-                Field::Env => {
-                    launch
-                        .env
-                        .push((site.name.unwrap_or_default(), text, site.node.span))
-                }
-                Field::Url if launch.url.is_none() => launch.url = Some((text, site.node.span)),
-                Field::Headers => {
-                    launch
-                        .headers
-                        .push((site.name.unwrap_or_default(), text, site.node.span))
-                }
-                _ => {}
-            }
-        }
-        launch.words.extend(launch.args.iter().map(|(a, _)| *a));
-        // A bridge such as `npx mcp-remote https://…` names the remote server in its args.
-        if launch.url.is_none() {
-            launch.url = launch
-                .args
-                .iter()
-                .find(|(a, _)| a.starts_with("https://") || a.starts_with("http://"))
-                .copied();
-        }
-        launch
-    }
-
-    /// The value of flag `--name` (`--name=v` or `--name v`), or `Some("")`
-    /// for a bare flag, with the span of the argument that holds it.
-    pub fn flag(&self, name: &str) -> Option<(&'t str, Span)> {
-        for (i, (arg, span)) in self.args.iter().enumerate() {
-            if let Some(value) = arg.strip_prefix(name).and_then(|r| r.strip_prefix('=')) {
-                return Some((value, *span));
-            }
-            if arg == &name {
-                let value = self
-                    .args
-                    .get(i + 1)
-                    .map(|(v, _)| *v)
-                    .filter(|v| !v.starts_with('-'))
-                    .unwrap_or("");
-                return Some((value, *span));
-            }
-        }
-        None
-    }
-
-    /// Env var `name` from the env block or a docker `-e NAME[=value]`.
-    pub fn env_var(&self, name: &str) -> Option<(&'t str, Span)> {
-        if let Some((_, v, span)) = self
-            .env
-            .iter()
-            .find(|(k, _, _)| k.eq_ignore_ascii_case(name))
-        {
-            return Some((v, *span));
-        }
-        self.args.iter().find_map(|(arg, span)| {
-            let (k, v) = arg.split_once('=').unwrap_or((arg, ""));
-            (k == name).then_some((v, *span))
-        })
-    }
-
-    /// Package names this entry runs (`npx -y @scope/pkg@1.2` → `@scope/pkg`).
-    pub fn packages(&self) -> Vec<&'t str> {
-        self.words
-            .iter()
-            .filter(|w| !w.starts_with('-'))
-            .map(|w| package_name(w))
-            .collect()
-    }
-
-    /// The container image of a `docker run` / `podman run` entry.
-    pub fn image(&self) -> Option<(&'t str, Span)> {
-        let runner = self.command.map(basename)?;
-        if !matches!(runner, "docker" | "podman" | "nerdctl") {
-            return None;
-        }
-        let run = self.args.iter().position(|(a, _)| *a == "run")?;
-        let mut skip_value = false;
-        for (arg, span) in &self.args[run + 1..] {
-            if skip_value {
-                skip_value = false;
-                continue;
-            }
-            if arg.starts_with('-') {
-                skip_value = !arg.contains('=') && takes_value(arg);
-                continue;
-            }
-            return Some((arg, *span));
-        }
-        None
-    }
-}
-
-/// Docker run flags whose value is the next argument.
-fn takes_value(flag: &str) -> bool {
-    matches!(
-        flag,
-        "-e" | "--env"
-            | "-v"
-            | "--volume"
-            | "--mount"
-            | "--name"
-            | "--network"
-            | "--net"
-            | "-p"
-            | "--publish"
-            | "--env-file"
-            | "-w"
-            | "--workdir"
-            | "-u"
-            | "--user"
-            | "--entrypoint"
-            | "--platform"
-            | "--label"
-            | "-l"
-            | "--cap-add"
-            | "--cap-drop"
-            | "--pid"
-            | "--add-host"
-            | "--memory"
-            | "-m"
-            | "--cpus"
-            | "--restart"
-            | "--hostname"
-            | "-h"
-            | "--device"
-            | "--security-opt"
-            | "--ulimit"
-    )
-}
-
-pub fn basename(command: &str) -> &str {
-    let base = command.rsplit(['/', '\\']).next().unwrap_or(command);
-    base.strip_suffix(".exe").unwrap_or(base)
-}
-
-/// `@scope/name@1.2.3` → `@scope/name`; `name==1.0` → `name`.
-pub fn package_name(word: &str) -> &str {
-    let word = word.split("==").next().unwrap_or(word);
-    match word.strip_prefix('@') {
-        Some(rest) => match rest.find('@') {
-            Some(i) => &word[..i + 1],
-            None => word,
-        },
-        None => word.split('@').next().unwrap_or(word),
-    }
-}
-
-/// An image without its tag or digest.
-pub fn image_name(image: &str) -> &str {
-    let image = image.split('@').next().unwrap_or(image);
-    match image.rfind(':') {
-        Some(i) if !image[i..].contains('/') => &image[..i],
-        _ => image,
-    }
 }
 
 /// What a profile concludes about one server entry.
@@ -521,26 +334,4 @@ fn local_url(value: &str) -> bool {
 /// The profiles that recognise a server entry.
 pub fn profiles_for<'p>(profiles: &'p [Profile], launch: &Launch) -> Vec<&'p Profile> {
     profiles.iter().filter(|p| p.matches(launch)).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn package_and_image_names() {
-        assert_eq!(
-            package_name("@modelcontextprotocol/server-github@2025.4.8"),
-            "@modelcontextprotocol/server-github"
-        );
-        assert_eq!(package_name("@stripe/mcp"), "@stripe/mcp");
-        assert_eq!(package_name("mcp-server-fetch==1.2"), "mcp-server-fetch");
-        assert_eq!(package_name("mcp-remote@latest"), "mcp-remote");
-        assert_eq!(
-            image_name("ghcr.io/github/github-mcp-server:v1"),
-            "ghcr.io/github/github-mcp-server"
-        );
-        assert_eq!(image_name("localhost:5000/x"), "localhost:5000/x");
-        assert_eq!(image_name("mcp/postgres@sha256:abc"), "mcp/postgres");
-    }
 }

@@ -8,7 +8,8 @@
 use std::path::{Path, PathBuf};
 
 use super::FileReport;
-use crate::knowledge::servers::{self, Launch};
+use crate::knowledge::launch::Launch;
+use crate::knowledge::servers;
 use crate::model::{McpFile, ProjectServer};
 use crate::syntax::parse::json::{self, Flavor};
 use crate::syntax::source::LineIndex;

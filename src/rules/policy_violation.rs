@@ -1,8 +1,9 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Category, Finding, Severity};
+use crate::knowledge::launch::Launch;
 use crate::knowledge::policy::Policy;
 use crate::knowledge::scopes;
-use crate::knowledge::servers::{self, Launch};
+use crate::knowledge::servers;
 
 pub static META: RuleMeta = RuleMeta {
     id: "policy-violation",
@@ -34,9 +35,9 @@ impl Rule for PolicyViolation {
                 p.server.as_deref() == Some(server.name)
                     || p.package.as_deref().is_some_and(|pkg| {
                         launch.packages().contains(&pkg)
-                            || launch
-                                .image()
-                                .is_some_and(|(img, _)| servers::image_name(img) == pkg)
+                            || launch.image().is_some_and(|(img, _)| {
+                                crate::knowledge::launch::image_name(img) == pkg
+                            })
                     })
                     || p.profile
                         .as_deref()

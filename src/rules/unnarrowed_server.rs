@@ -1,7 +1,8 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
 use crate::clients::{Field, Language};
 use crate::finding::{Applicability, Category, Finding, Fix, Severity};
-use crate::knowledge::servers::{self, Launch, NarrowFix};
+use crate::knowledge::launch::Launch;
+use crate::knowledge::servers::{self, NarrowFix};
 use crate::model::{McpFile, Server};
 use crate::syntax::json_edit::{self, string};
 

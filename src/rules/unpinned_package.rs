@@ -1,6 +1,6 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Category, Finding, Severity};
-use crate::knowledge::servers::{basename, Launch};
+use crate::knowledge::launch::{basename, package_name, Launch};
 use crate::syntax::source::Span;
 
 pub static META: RuleMeta = RuleMeta {
@@ -98,7 +98,7 @@ impl Rule for UnpinnedPackage {
                         if !pinned_npm(spec) {
                             report(
                                 span,
-                                format!("`{}` runs the newest `{}` on every start", server.name, crate::knowledge::servers::package_name(spec)),
+                                format!("`{}` runs the newest `{}` on every start", server.name, package_name(spec)),
                                 "pin a reviewed version (`pkg@1.2.3`); an unpinned package runs whatever its publisher, or whoever takes over the account, pushes next",
                                 "npm",
                             );
@@ -113,7 +113,7 @@ impl Rule for UnpinnedPackage {
                                 format!(
                                     "`{}` runs the newest `{}` on every start",
                                     server.name,
-                                    crate::knowledge::servers::package_name(spec)
+                                    package_name(spec)
                                 ),
                                 "pin a reviewed version (`pkg==1.2.3`, or `--from pkg==1.2.3`)",
                                 "pypi",

@@ -10,7 +10,8 @@ use crate::clients::{Field, Language};
 use crate::finding::{Applicability, Extraction, Fix};
 use crate::knowledge::analysis::Candidate;
 use crate::knowledge::carriers::How;
-use crate::knowledge::servers::{self, Launch};
+use crate::knowledge::launch::Launch;
+use crate::knowledge::servers;
 use crate::model::Site;
 use crate::syntax::json_edit::{self, string};
 
