@@ -1,9 +1,11 @@
 //! mcplint: lint the configuration files that wire MCP servers into AI
 //! clients. The folders are the pipeline, and each imports only the ones
-//! listed after it:
+//! after it (`run` and `report` are siblings and use neither the other):
 //!
-//! `cli` → `run`, `fix` → `report` → `lint` → `config` → `rules` →
+//! `cli` → `fix` → `run`, `report` → `lint` → `config` → `rules` →
 //! `finding` → `knowledge` → `model` → `clients` → `syntax`.
+//!
+//! `tests/layers.rs` holds the code to it.
 
 pub mod cli;
 pub mod clients;

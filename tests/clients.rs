@@ -600,3 +600,35 @@ fn every_format_has_a_fixture() {
         .collect();
     assert!(missing.is_empty(), "formats without a fixture: {missing:?}");
 }
+
+/// A client is one module of `src/clients/` and one line of `CLIENTS`: a
+/// module that is not listed is never used, and a listed client's formats
+/// point back at it.
+#[test]
+fn every_client_module_is_listed_once() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/clients");
+    let shared = ["mod.rs", "dialect.rs", "format.rs", "paths.rs"];
+    let mut modules: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".rs") && !shared.contains(&n.as_str()))
+        .collect();
+    modules.sort();
+    let ids: BTreeSet<&str> = clients::CLIENTS.iter().map(|c| c.id).collect();
+    assert_eq!(
+        modules.len(),
+        ids.len(),
+        "client modules {modules:?} against listed clients {ids:?}"
+    );
+    for client in clients::CLIENTS {
+        assert!(!client.formats.is_empty(), "{} reads no file", client.id);
+        for f in client.formats {
+            assert!(
+                std::ptr::eq(f.client, *client),
+                "{} lists {}, which names another client",
+                client.id,
+                f.id
+            );
+        }
+    }
+}

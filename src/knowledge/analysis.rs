@@ -47,7 +47,7 @@ impl Analysis {
     /// Spans to mask in anything shown to a user: every value that is, or
     /// may be, a real credential.
     /// Each credential's decoded text with its masked preview, for
-    /// withholding from messages ([`crate::finding::Finding::withhold`]).
+    /// withholding from messages (`Finding::withhold` in the findings).
     pub fn withheld(&self, file: &McpFile) -> Vec<(String, String)> {
         let mut out: Vec<(String, String)> = Vec::new();
         for c in &self.candidates {

@@ -1,6 +1,6 @@
 //! Every variable-reference syntax that MCP clients use, found in a string.
-//! Which ones a client *expands* is the dialect's business (formats.rs);
-//! this module only says what is written where.
+//! Which ones a client *expands* is its dialect's business (each client's
+//! module under `clients/`); this module only says what is written where.
 
 use std::ops::Range;
 
