@@ -1,5 +1,6 @@
-//! `--fix` defects found in review: the Codex fix keeps every comment on a
-//! line it keeps and removes the tables it empties; a credential that is a
+//! `--fix` defects found in review: the Codex fix keeps every comment
+//! (one at the end of a line it removes stays on a line of its own) and
+//! removes the tables it empties; a credential that is a
 //! whole URL (a webhook) moves whole, while a connection string keeps its
 //! host and gives up only its password.
 //!
@@ -63,7 +64,7 @@ fn codex_fixed(text: &str) -> (String, String) {
 }
 
 #[test]
-fn codex_an_emptied_env_table_leaves_with_its_header_and_comments_on_kept_lines_stay() {
+fn codex_an_emptied_env_table_leaves_with_its_header_and_every_comment_stays() {
     let (fixed, env) = codex_fixed(&format!(
         "# team servers\n\
          [mcp_servers.docs]  # team docs\n\
@@ -82,6 +83,9 @@ fn codex_an_emptied_env_table_leaves_with_its_header_and_comments_on_kept_lines_
          [mcp_servers.docs]  # team docs\n\
          command = \"npx\"\n\
          env_vars = [\"HOME\", \"DOCS_API_KEY\"]  # forwarded from the shell\n\
+         \n\
+         # staging\n\
+         # staging key\n\
          \n\
          [mcp_servers.wiki]\n\
          command = \"npx\"\n"
@@ -128,7 +132,7 @@ fn codex_comment_lines_of_an_emptied_table_stay() {
 }
 
 #[test]
-fn codex_an_emptied_inline_env_leaves_and_a_kept_inline_line_keeps_its_comment() {
+fn codex_an_emptied_inline_env_leaves_its_comment_and_a_kept_inline_line_keeps_its_own() {
     let (fixed, env) = codex_fixed(&format!(
         "[mcp_servers.github]\n\
          command = \"npx\"\n\
@@ -144,6 +148,7 @@ fn codex_an_emptied_inline_env_leaves_and_a_kept_inline_line_keeps_its_comment()
         "[mcp_servers.github]\n\
          env_vars = [\"GITHUB_TOKEN\"]\n\
          command = \"npx\"\n\
+         # the bot's token\n\
          args = [\"-y\", \"@acme/github-tools-mcp@1.2.0\"]\n\
          \n\
          [mcp_servers.linear]\n\
@@ -176,6 +181,7 @@ fn codex_emptied_header_tables_leave_too() {
         "[mcp_servers.docs]\n\
          bearer_token_env_var = \"DOCS_TOKEN\"\n\
          url = \"https://docs-mcp.acme-corp.net/mcp\"\n\
+         # from the wiki\n\
          \n\
          [mcp_servers.wiki]\n\
          bearer_token_env_var = \"WIKI_TOKEN\"\n\

@@ -103,8 +103,8 @@ fn remove_emptied(
     }
 }
 
-/// Remove the line `key = { … }` of an inline table, with the comment at
-/// its end: the comment was about a line that is gone.
+/// Remove the line `key = { … }` of an inline table. A comment at its end
+/// stays, on a line of its own: nothing the user wrote is lost.
 fn remove_inline_table(text: &str, table: &crate::syntax::parse::Member) -> Option<Edit> {
     let start = line_start(text, table.key_span.start as usize);
     let close = table.value.span.end as usize;
@@ -113,12 +113,33 @@ fn remove_inline_table(text: &str, table: &crate::syntax::parse::Member) -> Opti
         && is_blank_or_comment(&text[close..end]);
     alone.then(|| Edit {
         span: Span::new(start, end),
-        replacement: String::new(),
+        replacement: kept_comment(text, start, close, end),
     })
 }
 
+/// The comment at the end of the line `start..end` (after `after`), as a
+/// line of its own with the line's indentation and line ending; empty
+/// when the line has none.
+fn kept_comment(text: &str, start: usize, after: usize, end: usize) -> String {
+    let comment = text[after..end].trim();
+    if !comment.starts_with('#') {
+        return String::new();
+    }
+    let line = &text[start..end];
+    let indent = &line[..line.len() - line.trim_start().len()];
+    let newline = if line.ends_with("\r\n") {
+        "\r\n"
+    } else if line.ends_with('\n') {
+        "\n"
+    } else {
+        ""
+    };
+    format!("{indent}{comment}{newline}")
+}
+
 /// Remove a `[table]` whose only entry is `entry`: its header line and the
-/// entry's lines, each with the comment at its end. Comment lines in the
+/// entry's lines. A comment at the end of either stays on a line of its
+/// own in its place. Comment lines in the
 /// table stay where they are: whether one was about the removed entry,
 /// the table, or the next table cannot be told, and a stray comment
 /// harms nothing while a lost one cannot be recovered. Without comment
@@ -156,10 +177,21 @@ fn remove_table(
         span: Span::new(start, end),
         replacement: String::new(),
     };
-    if !text[header_end..entry_start].trim().is_empty() {
+    let header_comment = kept_comment(text, header, table.span.end as usize, header_end);
+    let entry_comment = kept_comment(text, entry_start, entry.value.span.end as usize, entry_end);
+    if !text[header_end..entry_start].trim().is_empty()
+        || !header_comment.is_empty()
+        || !entry_comment.is_empty()
+    {
         return Some(vec![
-            removal(header, header_end),
-            removal(entry_start, entry_end),
+            Edit {
+                replacement: header_comment,
+                ..removal(header, header_end)
+            },
+            Edit {
+                replacement: entry_comment,
+                ..removal(entry_start, entry_end)
+            },
         ]);
     }
     let blanks_before = blank_lines_before(text, header);
