@@ -108,7 +108,20 @@ fn malformed_file_does_not_hide_a_secret_in_another_file() {
 fn fail_on_levels_for_a_note() {
     let t = Tree::new();
     t.write(".mcp.json", PLACEHOLDER_MCP);
+    // A placeholder is advice for the pedantic persona: the default run
+    // shows nothing and says what a higher persona would add.
     let (code, report) = run_json(&t.root, &[]);
+    assert_eq!(findings(&report).len(), 0, "{report:#}");
+    assert_eq!(code, 0);
+    let human = run_human(&t.root, &[]).expect_code(0);
+    assert!(
+        human
+            .stdout
+            .contains("0 notes; 1 more with --persona pedantic"),
+        "{}",
+        human.stdout
+    );
+    let (code, report) = run_json(&t.root, &["--persona", "pedantic"]);
     let f = at(&report, ".mcp.json", "/mcpServers/github/env/GITHUB_TOKEN");
     assert_eq!(f["rule"], "placeholder-value");
     assert_eq!(f["severity"], "note");
@@ -120,7 +133,7 @@ fn fail_on_levels_for_a_note() {
     assert_eq!(code, 0, "a note does not fail by default");
 
     for (level, expected) in [("note", 1), ("warning", 0), ("error", 0), ("never", 0)] {
-        let r = run(t.cmd().args(["--fail-on", level]));
+        let r = run(t.cmd().args(["--fail-on", level, "--persona", "pedantic"]));
         assert_eq!(
             r.code, expected,
             "--fail-on {level} with a note\n{}",
@@ -245,12 +258,25 @@ fn check_is_the_default_subcommand() {
     t.write("proj/.mcp.json", github_mcp(GHP));
     t.write("proj/apps/web/.mcp.json", PLACEHOLDER_MCP);
     for format in ["human", "json"] {
-        let explicit = run(t
-            .cmd()
-            .args(["check", "proj", "--color", "never", "--format", format]));
-        let implicit = run(t
-            .cmd()
-            .args(["proj", "--color", "never", "--format", format]));
+        let explicit = run(t.cmd().args([
+            "check",
+            "proj",
+            "--color",
+            "never",
+            "--persona",
+            "pedantic",
+            "--format",
+            format,
+        ]));
+        let implicit = run(t.cmd().args([
+            "proj",
+            "--color",
+            "never",
+            "--persona",
+            "pedantic",
+            "--format",
+            format,
+        ]));
         assert_eq!(explicit.code, 1);
         assert_eq!(implicit.code, 1);
         assert_eq!(explicit.stdout, implicit.stdout, "format {format}");
@@ -326,6 +352,7 @@ fn json_document_shape() {
             "category",
             "severity",
             "confidence",
+            "persona",
             "file",
             "client",
             "server",
@@ -1040,13 +1067,14 @@ fn human_summary_counts_files_and_severities() {
     let r = run_human(&t.root, &[]).expect_code(2);
     assert!(
         r.stdout.contains(
-            "mcplint: 3 MCP config files scanned: 2 errors, 1 warning, 1 note; 1 file could not be read or parsed"
+            "mcplint: 3 MCP config files scanned: 2 errors, 1 warning, 0 notes; 1 file could not be read or parsed; 1 more with --persona pedantic"
         ),
         "{}",
         r.stdout
     );
     assert!(r.stdout.contains("a/.mcp.json:7:42"), "{}", r.stdout);
-    assert!(r.stdout.contains("b/.mcp.json:7:"), "{}", r.stdout);
+    // b's placeholder is a note for the pedantic persona.
+    assert!(!r.stdout.contains("b/.mcp.json:7:"), "{}", r.stdout);
     assert!(r.stdout.contains("c/.mcp.json:1:"), "{}", r.stdout);
 }
 

@@ -244,6 +244,7 @@ fn tree_dir(client: &str) -> PathBuf {
 fn options() -> run::Options {
     run::Options {
         config: run::ConfigChoice::Ignore,
+        persona: Some(mcplint::finding::Persona::Auditor),
         ..run::Options::default()
     }
 }

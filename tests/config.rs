@@ -14,11 +14,19 @@ fn write(root: &Path, rel: &str, text: &str) {
     std::fs::write(path, text).unwrap();
 }
 
+/// `mcplint --format json ARGS…` in `root`, for the pedantic persona
+/// unless ARGS name one: these tests select and rate rules of every persona.
 fn run(root: &Path, args: &[&str]) -> (i32, Value) {
+    let persona: &[&str] = if args.contains(&"--persona") {
+        &[]
+    } else {
+        &["--persona", "pedantic"]
+    };
     let out = Command::cargo_bin("mcplint")
         .unwrap()
         .current_dir(root)
         .args(["--format", "json"])
+        .args(persona)
         .args(args)
         .env("HOME", root.join("no-home"))
         .output()
@@ -466,7 +474,15 @@ fn a_baseline_reports_only_new_findings_and_never_stores_values() {
     let text = std::fs::read_to_string(d.path().join("mcplint-baseline.json")).unwrap();
     assert!(!text.contains(PAT) && !text.contains("\"line\""), "{text}");
     // Recorded findings no longer fail.
-    let (code, doc) = run(d.path(), &["--baseline", "mcplint-baseline.json"]);
+    let (code, doc) = run(
+        d.path(),
+        &[
+            "--baseline",
+            "mcplint-baseline.json",
+            "--persona",
+            "regular",
+        ],
+    );
     assert_eq!((code, rules(&doc).len()), (0, 0), "{doc:#}");
     // Unrelated edits (new lines above) change nothing; a new secret is new.
     let mcp = std::fs::read_to_string(d.path().join(".mcp.json")).unwrap();
@@ -475,7 +491,15 @@ fn a_baseline_reports_only_new_findings_and_never_stores_values() {
         r#""new": {"command": "acme", "env": {"API_KEY": "Zk29vLq8mR4tXw7NqP3s"}}, "mem":"#,
     );
     std::fs::write(d.path().join(".mcp.json"), edited).unwrap();
-    let (code, doc) = run(d.path(), &["--baseline", "mcplint-baseline.json"]);
+    let (code, doc) = run(
+        d.path(),
+        &[
+            "--baseline",
+            "mcplint-baseline.json",
+            "--persona",
+            "regular",
+        ],
+    );
     assert_eq!(code, 1);
     assert_eq!(rules(&doc), ["literal-secret"], "{doc:#}");
     // Rewriting it does not churn: same entries, same order.
@@ -488,7 +512,15 @@ fn a_baseline_reports_only_new_findings_and_never_stores_values() {
     let mcp = std::fs::read_to_string(d.path().join(".mcp.json")).unwrap();
     let swapped: String = PAT[..PAT.len() - 4].to_string() + "Q7x2";
     std::fs::write(d.path().join(".mcp.json"), mcp.replace(PAT, &swapped)).unwrap();
-    let (code, doc) = run(d.path(), &["--baseline", "mcplint-baseline.json"]);
+    let (code, doc) = run(
+        d.path(),
+        &[
+            "--baseline",
+            "mcplint-baseline.json",
+            "--persona",
+            "regular",
+        ],
+    );
     assert_eq!(code, 1, "{doc:#}");
     assert!(
         rules(&doc).contains(&"literal-secret".to_string()),
@@ -822,5 +854,45 @@ fn team_credential_formats_are_detected_and_checked_when_loaded() {
             .iter()
             .any(|m| m.contains("id of a built-in format")),
         "{messages:?}"
+    );
+}
+
+/// `persona = …` chooses whom the report is for; `--persona` overrides it;
+/// a persona that does not exist is a config error, not a silent default.
+#[test]
+fn the_persona_comes_from_the_config_and_the_flag_overrides_it() {
+    let d = repo();
+    let rules_at = |args: &[&str]| rules(&run(d.path(), args).1);
+    // The memory server is unpinned: advice for the pedantic persona.
+    assert_eq!(
+        rules_at(&["--persona", "regular"]),
+        ["broad-credential", "literal-secret"]
+    );
+    write(d.path(), "mcplint.toml", "persona = \"pedantic\"\n");
+    assert_eq!(
+        rules_at(&["--persona", "pedantic"]),
+        ["broad-credential", "literal-secret", "unpinned-package"]
+    );
+    let (_, doc) = run(d.path(), &["--no-config", "--persona", "regular"]);
+    assert_eq!(rules(&doc), ["broad-credential", "literal-secret"]);
+    // The config alone (the helper names no persona when one is given).
+    let out = mcplint_in(d.path(), &["--format", "json"]);
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        rules(&doc),
+        ["broad-credential", "literal-secret", "unpinned-package"]
+    );
+    assert_eq!(
+        rules_at(&["--persona", "regular"]),
+        ["broad-credential", "literal-secret"],
+        "the flag overrides the config"
+    );
+    write(d.path(), "mcplint.toml", "persona = \"paranoid\"\n");
+    let out = mcplint_in(d.path(), &["--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        rules(&doc).contains(&"invalid-config".to_string()),
+        "{doc:#}"
     );
 }

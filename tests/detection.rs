@@ -11,7 +11,11 @@ fn lint(name: &str, text: &str) -> mcplint::lint::FileReport {
     let format = clients::for_path(std::path::Path::new(name)).expect("an MCP config name");
     mcplint::lint::file(
         mcplint::lint::Input::new(PathBuf::from(name), format, text).shown_as(name),
-        &mcplint::lint::Settings::default(),
+        // Rule tests see the findings of every persona.
+        &mcplint::lint::Settings {
+            persona: mcplint::finding::Persona::Auditor,
+            ..Default::default()
+        },
     )
 }
 
@@ -471,4 +475,40 @@ fn where_no_reference_can_go_the_fix_is_advice() {
             && fixes[1].0.ends_with("write $DOCS_X_API_KEY here"),
         "{fixes:?}"
     );
+}
+
+/// A `ghp_` token whose checksum fails is a typo or a made-up example under
+/// a neutral name (not reported), but under a name that says it is a
+/// credential it is one: an error, with the fix that moves it.
+#[test]
+fn a_failing_checksum_under_a_credential_name_is_still_a_literal_secret() {
+    // The fixture PAT of the config tests with its checksum broken.
+    let bad = "ghp_MCPLINTfixture0Token1Abc2Def3G44Q7x2";
+    let text = format!(
+        r#"{{"mcpServers": {{"gh": {{"command": "acme-gh", "env": {{"GITHUB_TOKEN": "{bad}", "CONFIG_VALUE": "{bad}"}}}}}}}}"#
+    );
+    let format = clients::for_path(std::path::Path::new(".mcp.json")).unwrap();
+    let regular = mcplint::lint::file(
+        mcplint::lint::Input::new(PathBuf::from(".mcp.json"), format, text.as_str()),
+        &mcplint::lint::Settings::default(),
+    );
+    let shown: Vec<(&str, &str, &str)> = regular
+        .findings
+        .iter()
+        .map(|f| (f.rule.id, f.pointer.as_str(), f.severity.as_str()))
+        .collect();
+    assert_eq!(
+        shown,
+        [("literal-secret", "/mcpServers/gh/env/GITHUB_TOKEN", "error")]
+    );
+    let named = &regular.findings[0];
+    assert!(
+        named.message.contains("checksum does not verify"),
+        "{}",
+        named.message
+    );
+    assert!(named.fix.as_ref().is_some_and(|f| f.extraction.is_some()));
+    // Masked all the same, and nothing is left for a higher persona.
+    assert!(regular.hidden.is_empty());
+    assert!(lint(".mcp.json", &text).findings.len() == 1);
 }

@@ -11,9 +11,18 @@ fn every_rule_has_full_documentation() {
             "## Example",
             "## Use instead",
             "## Fix safety",
+            "## Persona",
         ] {
             assert!(m.docs.contains(section), "{}: docs lack `{section}`", m.id);
         }
+        // The doc states the persona the rule declares, and why.
+        let persona = m.docs.split("## Persona\n").nth(1).unwrap_or_default();
+        assert!(
+            persona.starts_with(&format!("`{}`. ", m.persona.as_str())),
+            "{}: its doc's Persona section does not start with `{}`",
+            m.id,
+            m.persona.as_str()
+        );
         assert!(
             m.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
             "{}: ids are kebab-case",

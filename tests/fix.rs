@@ -885,13 +885,24 @@ fn read_only_modes_only_under_unsafe_fixes() {
     let d = repo();
     let text = "{\n  \"mcpServers\": {\n    \"github\": {\n      \"command\": \"docker\",\n      \"args\": [\"run\", \"-i\", \"--rm\", \"-e\", \"GITHUB_PERSONAL_ACCESS_TOKEN\", \"ghcr.io/github/github-mcp-server:v0.9.0\"],\n      \"env\": { \"GITHUB_PERSONAL_ACCESS_TOKEN\": \"${GITHUB_PAT}\" }\n    },\n    \"db\": {\n      \"command\": \"uvx\",\n      \"args\": [\n        \"postgres-mcp==0.3.0\"\n      ]\n    }\n  }\n}\n";
     std::fs::write(d.path().join(".mcp.json"), text).unwrap();
-    mcplint(d.path(), &["--fix"]);
+    mcplint(d.path(), &["--fix", "--persona", "pedantic"]);
     assert_eq!(
         std::fs::read_to_string(d.path().join(".mcp.json")).unwrap(),
         text,
         "safe fixes never narrow a server"
     );
-    let out = mcplint(d.path(), &["--fix", "--unsafe-fixes"]);
+    // Narrowing a server left at its defaults is pedantic advice: the
+    // default persona neither reports nor applies it.
+    mcplint(d.path(), &["--fix", "--unsafe-fixes"]);
+    assert_eq!(
+        std::fs::read_to_string(d.path().join(".mcp.json")).unwrap(),
+        text,
+        "the regular persona does not narrow a default server"
+    );
+    let out = mcplint(
+        d.path(),
+        &["--fix", "--unsafe-fixes", "--persona", "pedantic"],
+    );
     let fixed = std::fs::read_to_string(d.path().join(".mcp.json")).unwrap();
     let expected = text
         .replace(

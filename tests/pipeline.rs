@@ -58,7 +58,9 @@ fn vscode_mcp_json() -> String {
     )
 }
 
-const MCPLINT_TOML: &str = r#"[rules]
+const MCPLINT_TOML: &str = r#"persona = "pedantic"
+
+[rules]
 disable = ["deprecated-sse"]
 
 [rules.severity]

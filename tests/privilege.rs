@@ -11,7 +11,11 @@ fn lint(name: &str, text: &str) -> mcplint::lint::FileReport {
     let format = clients::for_path(Path::new(name)).expect("an MCP config name");
     mcplint::lint::file(
         mcplint::lint::Input::new(PathBuf::from(name), format, text).shown_as(name),
-        &mcplint::lint::Settings::default(),
+        // Rule tests see the findings of every persona.
+        &mcplint::lint::Settings {
+            persona: mcplint::finding::Persona::Auditor,
+            ..Default::default()
+        },
     )
 }
 
@@ -188,6 +192,7 @@ fn project(mcp_json: &str, settings: &str) -> (tempfile::TempDir, Vec<String>) {
     // project's `.mcp.json` for the facts the permission rules need.
     let options = mcplint::run::Options {
         config: mcplint::run::ConfigChoice::Ignore,
+        persona: Some(mcplint::finding::Persona::Auditor),
         ..Default::default()
     };
     let report = mcplint::run::check(std::slice::from_ref(&settings_path), dir.path(), &options);

@@ -151,7 +151,11 @@ fn narrowed_by_fix(text: &str, profile: &servers::Profile) -> Option<String> {
     let format = clients::for_path(std::path::Path::new(".mcp.json")).unwrap();
     let report = mcplint::lint::file(
         mcplint::lint::Input::new(PathBuf::from(".mcp.json"), format, text),
-        &mcplint::lint::Settings::default(),
+        // Rule tests see the findings of every persona.
+        &mcplint::lint::Settings {
+            persona: mcplint::finding::Persona::Auditor,
+            ..Default::default()
+        },
     );
     let fix = report
         .findings

@@ -39,6 +39,7 @@ fn fixture_name(dir: &Path) -> String {
 fn report(dir: &Path) -> mcplint::lint::Report {
     let options = run::Options {
         config: run::ConfigChoice::Ignore,
+        persona: Some(mcplint::finding::Persona::Auditor),
         ..run::Options::default()
     };
     run::check(&[dir.to_path_buf()], dir, &options)

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::clients;
-use crate::finding::Severity;
+use crate::finding::{Persona, Severity};
 
 #[derive(Parser)]
 #[command(
@@ -50,6 +50,11 @@ pub(super) struct ReportArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub(super) format: Format,
+    /// Whom the report is for: regular (what a reviewer would ask to
+    /// change), pedantic (adds hardening advice), auditor (adds findings of
+    /// low confidence); default: the mcplint.toml's `persona`, else regular
+    #[arg(long, value_enum)]
+    pub(super) persona: Option<PersonaArg>,
     /// When to use colour (NO_COLOR is honoured under `auto`)
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub(super) color: Color,
@@ -189,6 +194,23 @@ pub(super) enum Format {
     Sarif,
     Github,
     Gitlab,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(super) enum PersonaArg {
+    Regular,
+    Pedantic,
+    Auditor,
+}
+
+impl PersonaArg {
+    pub(super) fn persona(self) -> Persona {
+        match self {
+            PersonaArg::Regular => Persona::Regular,
+            PersonaArg::Pedantic => Persona::Pedantic,
+            PersonaArg::Auditor => Persona::Auditor,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -18,6 +18,7 @@ pub(super) fn list_rules(args: RulesArgs) -> u8 {
                     "id": m.id,
                     "category": m.category.as_str(),
                     "severity": m.severity.as_str(),
+                    "persona": m.persona.as_str(),
                     "summary": m.summary,
                 })
             })
@@ -28,13 +29,22 @@ pub(super) fn list_rules(args: RulesArgs) -> u8 {
         ));
         return 0;
     }
-    let mut out = String::new();
-    for m in all {
+    // Columns as wide as their longest entry, so they line up.
+    let width =
+        |f: &dyn Fn(&rules::RuleMeta) -> &str| all.iter().map(|m| f(m).len()).max().unwrap_or(0);
+    let id = width(&|m| m.id);
+    let category = width(&|m| m.category.as_str());
+    let mut out = format!(
+        "{:<id$}  {:<category$}  {:<8}  {:<8}  summary\n",
+        "rule", "category", "severity", "persona"
+    );
+    for m in &all {
         out.push_str(&format!(
-            "{:<22} {:<10} {:<8} {}\n",
+            "{:<id$}  {:<category$}  {:<8}  {:<8}  {}\n",
             m.id,
             m.category.as_str(),
             m.severity.as_str(),
+            m.persona.as_str(),
             m.summary
         ));
     }
@@ -82,10 +92,11 @@ pub(super) fn explain(id: &str) -> u8 {
     match rules::by_id(id) {
         Some(m) => {
             write_out(&format!(
-                "# {} ({}, {} by default)\n\n{}\n\n{}",
+                "# {} ({}, {} by default, for the {} persona)\n\n{}\n\n{}",
                 m.id,
                 m.category.as_str(),
                 m.severity.as_str(),
+                m.persona.as_str(),
                 m.summary,
                 m.docs
             ));

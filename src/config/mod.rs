@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use globset::{Glob, GlobMatcher, GlobSet, GlobSetBuilder};
 
 use crate::clients::{self, Client, Dialect, Format, Language, Layout, SecretFix};
-use crate::finding::{Category, Finding, Severity};
+use crate::finding::{Category, Finding, Persona, Severity};
 use crate::knowledge::detect::Detectors;
 use crate::knowledge::policy::{Policy, Team};
 use crate::knowledge::schema;
@@ -79,6 +79,8 @@ pub struct Ignore {
 pub struct Config {
     pub source: SourceFile,
     pub dir: PathBuf,
+    /// `persona = …`; `None`: the default (or `--persona`).
+    pub persona: Option<Persona>,
     pub select: Option<Vec<String>>,
     pub disable: Vec<String>,
     pub severity: Vec<(String, Severity)>,
@@ -337,6 +339,10 @@ pub fn load(path: &Path, cwd: &Path) -> Result<Config, (SourceFile, Vec<Finding>
     Ok(Config {
         source: source.clone(),
         dir,
+        persona: root
+            .get("persona")
+            .and_then(|n| n.as_str())
+            .and_then(Persona::from_name),
         select,
         disable,
         severity,
@@ -352,6 +358,7 @@ fn empty(source: SourceFile, path: &Path) -> Config {
     Config {
         dir: path.parent().map(Path::to_path_buf).unwrap_or_default(),
         source,
+        persona: None,
         select: None,
         disable: Vec::new(),
         severity: Vec::new(),

@@ -1,7 +1,7 @@
 //! What every rule declares about itself: its id, summary, category,
-//! default severity, whether it can fix, and its documentation.
+//! default severity and persona, whether it can fix, and its documentation.
 
-use super::{Category, Severity};
+use super::{Category, Persona, Severity};
 
 /// Whether a rule can offer a fix (shown in `mcplint rules`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,6 +19,9 @@ pub struct RuleMeta {
     pub category: Category,
     pub severity: Severity,
     pub fix: FixAvailability,
+    /// The least persona its findings are shown to (a finding may ask
+    /// for a higher one).
+    pub persona: Persona,
     /// Markdown: What it does / Why is this bad / Example / Use instead.
     pub docs: &'static str,
 }

@@ -2,8 +2,10 @@
 //! line/column and the fingerprint; outputs decide how to show them.
 
 mod meta;
+mod persona;
 pub use crate::syntax::edit::Edit;
 pub use meta::{FixAvailability, RuleMeta};
+pub use persona::Persona;
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -144,6 +146,8 @@ pub struct Finding {
     pub related: Vec<Label>,
     pub help: Option<String>,
     pub confidence: Confidence,
+    /// The least persona this finding is shown to.
+    pub persona: Persona,
     /// The server the finding is about, when there is one.
     pub server: Option<String>,
     /// RFC 6901 pointer of the offending value.
@@ -194,6 +198,7 @@ impl Finding {
             related: Vec::new(),
             help: None,
             confidence: Confidence::High,
+            persona: rule.persona,
             server: None,
             pointer: String::new(),
             secret_preview: None,
@@ -231,6 +236,26 @@ impl Finding {
     pub fn confidence(mut self, confidence: Confidence) -> Self {
         self.confidence = confidence;
         self
+    }
+
+    /// Show this finding only from `persona` up.
+    pub fn persona(mut self, persona: Persona) -> Self {
+        self.persona = persona;
+        self
+    }
+
+    /// The least persona it is shown to: a finding of low confidence is
+    /// for auditors whatever its rule's persona.
+    pub fn least_persona(&self) -> Persona {
+        if self.confidence == Confidence::Low {
+            self.persona.max(Persona::Auditor)
+        } else {
+            self.persona
+        }
+    }
+
+    pub fn shown_to(&self, persona: Persona) -> bool {
+        self.least_persona() <= persona
     }
 
     pub fn at(mut self, pointer: &str, server: Option<&str>) -> Self {

@@ -23,6 +23,7 @@ pub use report::{FileError, FileReport, Report};
 pub use settings::{GitFacts, GitState, NoGit, Settings};
 
 use crate::clients::Format;
+use crate::finding::Finding;
 use crate::syntax::source::SourceFile;
 
 /// The bytes of one config, the path they stand for and its client format.
@@ -82,6 +83,7 @@ pub fn file(input: Input, settings: &Settings) -> FileReport {
         unparsable: found.unparsable,
         settings: settings.clone(),
         exceptions: Vec::new(),
+        hidden: Vec::new(),
     };
     if settings.inline_ignores {
         inline_ignores::apply(&mut report);
@@ -90,5 +92,13 @@ pub fn file(input: Input, settings: &Settings) -> FileReport {
     if let Some(config) = &settings.config {
         exceptions::apply(config, &mut report);
     }
+    // Last, so that an exception matching a finding of a higher persona
+    // is still in use.
+    let persona = settings.persona;
+    let (shown, hidden): (Vec<_>, Vec<_>) = std::mem::take(&mut report.findings)
+        .into_iter()
+        .partition(|f| f.shown_to(persona));
+    report.findings = shown;
+    report.hidden = hidden.iter().map(Finding::least_persona).collect();
     report
 }

@@ -4,7 +4,7 @@
 use super::{ExceptionUse, Settings};
 use crate::clients::Format;
 use crate::config;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Persona, Severity};
 use crate::syntax::source::{SourceFile, Span};
 
 /// The findings of one config file, with what is needed to show them.
@@ -21,6 +21,9 @@ pub struct FileReport {
     pub settings: Settings,
     /// The config's exceptions whose path matched this file.
     pub exceptions: Vec<ExceptionUse>,
+    /// The least persona of each finding the settings' persona does not
+    /// show.
+    pub hidden: Vec<Persona>,
 }
 
 impl FileReport {
@@ -34,6 +37,7 @@ impl FileReport {
             unparsable: false,
             settings: Settings::default(),
             exceptions: Vec::new(),
+            hidden: Vec::new(),
         }
     }
 }
@@ -74,6 +78,14 @@ impl Report {
             .flat_map(|f| &f.findings)
             .filter(|f| f.severity == severity)
             .count()
+    }
+
+    /// Findings a higher persona would show: how many `pedantic` would,
+    /// and how many `auditor` would.
+    pub fn hidden(&self) -> (usize, usize) {
+        let hidden = self.files.iter().flat_map(|f| &f.hidden);
+        let pedantic = hidden.clone().filter(|p| **p <= Persona::Pedantic).count();
+        (pedantic, hidden.count())
     }
 
     /// Did anything stop a file from being checked in full?

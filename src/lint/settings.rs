@@ -12,6 +12,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::config::Config;
+use crate::finding::Persona;
 use crate::knowledge::policy::Team;
 use crate::model::ProjectServer;
 use crate::rules::{self, Rule};
@@ -30,6 +31,8 @@ pub struct Settings {
     /// Where the file stands in git, asked only when it holds a literal
     /// secret.
     pub git: Arc<dyn GitFacts>,
+    /// Whom the report is for: findings of a higher persona are left out.
+    pub persona: Persona,
 }
 
 impl Default for Settings {
@@ -40,6 +43,7 @@ impl Default for Settings {
             rules: rules::RULES,
             project: Arc::from(Vec::new()),
             git: Arc::new(NoGit),
+            persona: Persona::default(),
         }
     }
 }

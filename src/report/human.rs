@@ -158,6 +158,21 @@ pub fn summary(report: &Report) -> String {
             plural(unreadable, "file", "files")
         );
     }
+    let (pedantic, auditor) = report.hidden();
+    if auditor > 0 {
+        let _ = write!(out, "; {}", hidden(pedantic, auditor));
+    }
     out.push('\n');
     out
+}
+
+/// What a higher persona would add: `3 more with --persona pedantic`.
+fn hidden(pedantic: usize, auditor: usize) -> String {
+    if pedantic == auditor {
+        format!("{pedantic} more with --persona pedantic")
+    } else if pedantic == 0 {
+        format!("{auditor} more with --persona auditor")
+    } else {
+        format!("{pedantic} more with --persona pedantic, {auditor} with --persona auditor")
+    }
 }

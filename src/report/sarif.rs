@@ -51,7 +51,8 @@ fn descriptor(rule: &RuleMeta) -> Value {
         "properties": {
             "tags": ["security", rule.category.as_str()],
             "security-severity": security_severity(rule),
-            "precision": "high"
+            "precision": "high",
+            "persona": rule.persona.as_str()
         }
     })
 }
@@ -81,8 +82,12 @@ pub fn render(report: &Report) -> String {
         if let Some(help) = &f.help {
             message.push_str(&format!(". {help}"));
         }
-        let mut properties =
-            json!({ "category": f.rule.category.as_str(), "client": file.format.client.id });
+        let mut properties = json!({
+            "category": f.rule.category.as_str(),
+            "client": file.format.client.id,
+            "persona": f.least_persona().as_str(),
+            "confidence": f.confidence,
+        });
         if let Some(p) = &f.secret_preview {
             properties["secretPreview"] = json!(p);
         }

@@ -1,5 +1,5 @@
 use super::{permissions, Context, FixAvailability, Rule, RuleMeta};
-use crate::finding::{Category, Finding, Severity};
+use crate::finding::{Category, Finding, Persona, Severity};
 use crate::syntax::parse::{Node, Value};
 
 pub static META: RuleMeta = RuleMeta {
@@ -9,6 +9,7 @@ pub static META: RuleMeta = RuleMeta {
     category: Category::Permissions,
     severity: Severity::Warning,
     fix: FixAvailability::None,
+    persona: Persona::Regular,
     docs: include_str!("auto_approved_servers.md"),
 };
 

@@ -1,5 +1,5 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
-use crate::finding::{Category, Finding, Severity};
+use crate::finding::{Category, Finding, Persona, Severity};
 use crate::knowledge::analysis::Recognised;
 use crate::knowledge::detect::HitState;
 use crate::knowledge::hosts::is_loopback;
@@ -10,6 +10,7 @@ pub static META: RuleMeta = RuleMeta {
     category: Category::Scope,
     severity: Severity::Warning,
     fix: FixAvailability::None,
+    persona: Persona::Regular,
     docs: include_str!("broad_credential.md"),
 };
 

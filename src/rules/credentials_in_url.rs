@@ -1,6 +1,6 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
 use crate::clients::Field;
-use crate::finding::{Category, Finding, Severity};
+use crate::finding::{Category, Finding, Persona, Severity};
 use crate::knowledge::carriers::{self, How};
 use crate::knowledge::detect::names;
 
@@ -10,6 +10,7 @@ pub static META: RuleMeta = RuleMeta {
     category: Category::Transport,
     severity: Severity::Warning,
     fix: FixAvailability::None,
+    persona: Persona::Regular,
     docs: include_str!("credentials_in_url.md"),
 };
 

@@ -1,5 +1,5 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
-use crate::finding::{Category, Finding, Severity};
+use crate::finding::{Category, Finding, Persona, Severity};
 use crate::syntax::parse::pointer;
 
 pub static META: RuleMeta = RuleMeta {
@@ -8,6 +8,7 @@ pub static META: RuleMeta = RuleMeta {
     category: Category::Transport,
     severity: Severity::Note,
     fix: FixAvailability::None,
+    persona: Persona::Pedantic,
     docs: include_str!("deprecated_sse.md"),
 };
 

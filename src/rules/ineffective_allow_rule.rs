@@ -1,6 +1,6 @@
 use super::permissions::{parse_rule, McpRule};
 use super::{permissions, Context, FixAvailability, Rule, RuleMeta};
-use crate::finding::{Category, Finding, Severity};
+use crate::finding::{Category, Finding, Persona, Severity};
 
 pub static META: RuleMeta = RuleMeta {
     id: "ineffective-allow-rule",
@@ -8,6 +8,7 @@ pub static META: RuleMeta = RuleMeta {
     category: Category::Permissions,
     severity: Severity::Warning,
     fix: FixAvailability::None,
+    persona: Persona::Regular,
     docs: include_str!("ineffective_allow_rule.md"),
 };
 

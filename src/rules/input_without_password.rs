@@ -1,5 +1,5 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
-use crate::finding::{Category, Finding, Severity};
+use crate::finding::{Category, Finding, Persona, Severity};
 use crate::knowledge::detect::names;
 
 pub static META: RuleMeta = RuleMeta {
@@ -8,6 +8,7 @@ pub static META: RuleMeta = RuleMeta {
     category: Category::Secret,
     severity: Severity::Warning,
     fix: FixAvailability::None,
+    persona: Persona::Pedantic,
     docs: include_str!("input_without_password.md"),
 };
 

@@ -1,6 +1,6 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
 use crate::clients::Field;
-use crate::finding::{Applicability, Category, Edit, Finding, Fix, Severity};
+use crate::finding::{Applicability, Category, Edit, Finding, Fix, Persona, Severity};
 use crate::knowledge::detect::names;
 use crate::knowledge::hosts::is_loopback;
 
@@ -10,6 +10,7 @@ pub static META: RuleMeta = RuleMeta {
     category: Category::Transport,
     severity: Severity::Error,
     fix: FixAvailability::Sometimes,
+    persona: Persona::Regular,
     docs: include_str!("insecure_transport.md"),
 };
 

@@ -1,5 +1,5 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
-use crate::finding::{Applicability, Category, Edit, Finding, Fix, Severity};
+use crate::finding::{Applicability, Category, Edit, Finding, Fix, Persona, Severity};
 use crate::knowledge::scopes::{self, Catalog, Rank, Scope};
 
 pub static META: RuleMeta = RuleMeta {
@@ -8,6 +8,7 @@ pub static META: RuleMeta = RuleMeta {
     category: Category::Scope,
     severity: Severity::Warning,
     fix: FixAvailability::Sometimes,
+    persona: Persona::Regular,
     docs: include_str!("overbroad_scope.md"),
 };
 

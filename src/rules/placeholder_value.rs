@@ -1,6 +1,6 @@
 use super::{place, Context, FixAvailability, Rule, RuleMeta};
 use crate::clients::Spelling;
-use crate::finding::{Category, Finding, Severity};
+use crate::finding::{Category, Finding, Persona, Severity};
 use crate::knowledge::analysis::sent_to_server;
 use crate::knowledge::detect::HitState;
 use crate::knowledge::varname;
@@ -11,6 +11,7 @@ pub static META: RuleMeta = RuleMeta {
     category: Category::Hygiene,
     severity: Severity::Note,
     fix: FixAvailability::None,
+    persona: Persona::Pedantic,
     docs: include_str!("placeholder_value.md"),
 };
 

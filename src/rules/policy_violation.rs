@@ -1,5 +1,5 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
-use crate::finding::{Category, Finding, Severity};
+use crate::finding::{Category, Finding, Persona, Severity};
 use crate::knowledge::launch::Launch;
 use crate::knowledge::policy::Policy;
 use crate::knowledge::scopes;
@@ -11,6 +11,7 @@ pub static META: RuleMeta = RuleMeta {
     category: Category::Scope,
     severity: Severity::Error,
     fix: FixAvailability::None,
+    persona: Persona::Regular,
     docs: include_str!("policy_violation.md"),
 };
 

@@ -1,5 +1,5 @@
 use super::{FixAvailability, RuleMeta};
-use crate::finding::{Category, Severity};
+use crate::finding::{Category, Persona, Severity};
 
 /// Reported by the run itself (an ignore can only be unused once every
 /// file was linted), on the config file.
@@ -9,5 +9,6 @@ pub static META: RuleMeta = RuleMeta {
     category: Category::Hygiene,
     severity: Severity::Warning,
     fix: FixAvailability::None,
+    persona: Persona::Regular,
     docs: include_str!("stale_ignore.md"),
 };

@@ -1,7 +1,7 @@
 use super::{place, Context, FixAvailability, Rule, RuleMeta};
 use crate::clients::Field;
 use crate::clients::{Client, Spelling};
-use crate::finding::{Applicability, Category, Edit, Finding, Fix, Severity};
+use crate::finding::{Applicability, Category, Edit, Finding, Fix, Persona, Severity};
 use crate::syntax::reference::{Reference, Syntax};
 
 pub static META: RuleMeta = RuleMeta {
@@ -10,6 +10,7 @@ pub static META: RuleMeta = RuleMeta {
     category: Category::Expansion,
     severity: Severity::Error,
     fix: FixAvailability::Sometimes,
+    persona: Persona::Regular,
     docs: include_str!("unexpanded_reference.md"),
 };
 

@@ -1,6 +1,6 @@
 use super::permissions::{parse_rule, McpRule};
 use super::{permissions, Context, FixAvailability, Rule, RuleMeta};
-use crate::finding::{Category, Finding, Severity};
+use crate::finding::{Category, Finding, Persona, Severity};
 
 pub static META: RuleMeta = RuleMeta {
     id: "unguarded-destructive-tools",
@@ -8,6 +8,7 @@ pub static META: RuleMeta = RuleMeta {
     category: Category::Permissions,
     severity: Severity::Warning,
     fix: FixAvailability::None,
+    persona: Persona::Pedantic,
     docs: include_str!("unguarded_destructive_tools.md"),
 };
 

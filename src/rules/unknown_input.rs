@@ -1,5 +1,5 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
-use crate::finding::{Category, Finding, Severity};
+use crate::finding::{Category, Finding, Persona, Severity};
 use crate::syntax::reference::Syntax;
 
 pub static META: RuleMeta = RuleMeta {
@@ -8,6 +8,7 @@ pub static META: RuleMeta = RuleMeta {
     category: Category::Expansion,
     severity: Severity::Error,
     fix: FixAvailability::None,
+    persona: Persona::Regular,
     docs: include_str!("unknown_input.md"),
 };
 

@@ -1,6 +1,6 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
 use crate::clients::{Field, Language};
-use crate::finding::{Applicability, Category, Finding, Fix, Severity};
+use crate::finding::{Applicability, Category, Finding, Fix, Persona, Severity};
 use crate::knowledge::launch::Launch;
 use crate::knowledge::servers::{self, NarrowFix};
 use crate::model::{McpFile, Server};
@@ -12,6 +12,7 @@ pub static META: RuleMeta = RuleMeta {
     category: Category::Scope,
     severity: Severity::Warning,
     fix: FixAvailability::Sometimes,
+    persona: Persona::Regular,
     docs: include_str!("unnarrowed_server.md"),
 };
 
@@ -69,6 +70,9 @@ impl Rule for UnnarrowedServer {
                     ),
                 )
                 .label("not narrowed")
+                // A server left at its defaults is hardening advice; one
+                // widened on purpose (above) is for every reviewer.
+                .persona(Persona::Pedantic)
                 .help(if suggest.is_empty() {
                     "narrow it to the tools this project needs".to_string()
                 } else {

@@ -1,5 +1,5 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
-use crate::finding::{Category, Finding, Severity};
+use crate::finding::{Category, Finding, Persona, Severity};
 use crate::knowledge::launch::{basename, package_name, Launch};
 use crate::syntax::source::Span;
 
@@ -9,6 +9,7 @@ pub static META: RuleMeta = RuleMeta {
     category: Category::SupplyChain,
     severity: Severity::Note,
     fix: FixAvailability::None,
+    persona: Persona::Pedantic,
     docs: include_str!("unpinned_package.md"),
 };
 

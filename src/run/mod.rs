@@ -28,6 +28,7 @@ pub use read::{human_size, DEFAULT_MAX_FILE_SIZE};
 pub use settings::Resolver;
 
 use crate::clients::{self, Format};
+use crate::finding::Persona;
 use crate::lint::{self, FileError, FileReport, Input, Report};
 use crate::model::ProjectServer;
 
@@ -40,6 +41,8 @@ pub struct Options {
     /// Honour `mcplint-ignore[rule]: reason` comments (`--no-inline-ignores` turns it off).
     pub inline_ignores: bool,
     pub config: ConfigChoice,
+    /// `--persona`: whom the report is for, over the configs' choice.
+    pub persona: Option<Persona>,
     /// Configs read from standard input or git's index, linted and
     /// filtered like the rest.
     pub in_memory: Vec<InMemory>,
@@ -53,6 +56,7 @@ impl Default for Options {
             user: false,
             inline_ignores: true,
             config: ConfigChoice::Discover,
+            persona: None,
             in_memory: Vec::new(),
         }
     }
@@ -91,7 +95,8 @@ struct Job {
 
 /// Lint every config under `paths`.
 pub fn check(paths: &[PathBuf], cwd: &Path, options: &Options) -> Report {
-    let resolver = Resolver::new(&options.config, cwd, options.inline_ignores);
+    let resolver =
+        Resolver::new(&options.config, cwd, options.inline_ignores).with_persona(options.persona);
     let (jobs, errors) = jobs(paths, cwd, options, &resolver);
     let mut report = lint_jobs(&jobs, options, &resolver);
     report.errors.extend(errors);

@@ -9,11 +9,14 @@ use super::configs::Configs;
 use super::git::Repositories;
 use super::ConfigChoice;
 use crate::clients::Format;
+use crate::finding::Persona;
 use crate::lint::{FileReport, GitFacts, Settings};
 
 pub struct Resolver {
     configs: Configs,
     inline_ignores: bool,
+    /// `--persona`, over the config's `persona = …`.
+    persona: Option<Persona>,
     git: Arc<dyn GitFacts>,
     pub cwd: PathBuf,
 }
@@ -23,6 +26,7 @@ impl Resolver {
         Resolver {
             configs: Configs::new(choice, cwd),
             inline_ignores,
+            persona: None,
             git: Arc::new(Repositories::default()),
             cwd: cwd.to_path_buf(),
         }
@@ -35,12 +39,24 @@ impl Resolver {
         self
     }
 
+    /// Report for `persona` whatever the configs say (`--persona`).
+    pub fn with_persona(mut self, persona: Option<Persona>) -> Self {
+        self.persona = persona;
+        self
+    }
+
     /// The settings a file at `path` is linted with.
     pub fn settings_for(&self, path: &Path) -> Settings {
+        let config = self.configs.for_path(path);
+        let persona = self
+            .persona
+            .or_else(|| config.as_ref().and_then(|c| c.persona))
+            .unwrap_or_default();
         Settings {
-            config: self.configs.for_path(path),
+            config,
             inline_ignores: self.inline_ignores,
             git: Arc::clone(&self.git),
+            persona,
             ..Settings::default()
         }
     }

@@ -6,11 +6,11 @@ pub mod unparsed;
 use super::{place, Context, FixAvailability, Rule, RuleMeta};
 use crate::clients::Field;
 use crate::clients::Spelling;
-use crate::finding::{Category, Confidence, Finding, Severity};
+use crate::finding::{Category, Confidence, Finding, Persona, Severity};
 use crate::knowledge::analysis::{Candidate, Recognised};
 use crate::knowledge::carriers::How;
 use crate::knowledge::detect::CredentialSpec;
-use crate::knowledge::detect::HitState;
+use crate::knowledge::detect::{names, HitState};
 use crate::knowledge::varname;
 use crate::model::Site;
 
@@ -20,6 +20,7 @@ pub static META: RuleMeta = RuleMeta {
     category: Category::Secret,
     severity: Severity::Error,
     fix: FixAvailability::Sometimes,
+    persona: Persona::Regular,
     docs: include_str!("literal_secret.md"),
 };
 
@@ -47,7 +48,23 @@ impl Rule for LiteralSecret {
             let n = ordinal.entry(c.site).or_insert(0usize);
             *n += 1;
             let var = varname::for_credential(server, c.name.as_deref(), c.how);
-            let mut finding = if c.state == HitState::BadChecksum {
+            // A value shaped like a token whose checksum fails is a typo or a
+            // made-up example, unless its name says it is a credential: then
+            // it is one (mistyped or not, it is meant to be secret).
+            let named = c.name.as_deref().is_some_and(names::is_secret_name);
+            let checksum_fails = c.state == HitState::BadChecksum;
+            let mut finding = if checksum_fails && named {
+                Finding::new(
+                    &META,
+                    c.span,
+                    format!("literal {what} in {place} (its checksum does not verify)"),
+                )
+                .confidence(Confidence::Medium)
+                .label(format!(
+                    "{what} written literally ({}), checksum fails",
+                    c.preview
+                ))
+            } else if checksum_fails {
                 Finding::new(
                     &META,
                     c.span,
@@ -85,6 +102,16 @@ impl Rule for LiteralSecret {
                     Recognised::Name => None,
                 })
                 .discriminator(format!("{}#{n}", recognised_id(c)));
+            let as_secret;
+            let c = if checksum_fails && named {
+                as_secret = Candidate {
+                    state: HitState::Secret,
+                    ..c.clone()
+                };
+                &as_secret
+            } else {
+                c
+            };
             if let Some(fix) = fix::extraction_fix(cx, site, c, &var) {
                 finding = finding.with_fix(fix);
             }

@@ -33,6 +33,7 @@ use std::sync::Arc;
 
 use git2::{Oid, Repository};
 
+use crate::finding::Persona;
 use crate::lint::{NoGit, Report, Settings};
 use crate::rules::SECRET_RULES;
 use crate::run::{ConfigChoice, Resolver};
@@ -46,6 +47,8 @@ pub struct Options {
     pub config: ConfigChoice,
     /// Where mcplint runs (configs are found from there, as in `check`).
     pub cwd: PathBuf,
+    /// `--persona`, as in `check`.
+    pub persona: Option<Persona>,
 }
 
 /// The report, with what was scanned to produce it.
@@ -78,7 +81,9 @@ pub fn scan(repo: &Repository, options: &Options) -> Result<Scan, String> {
     // ignores. A past version is neither tracked nor ignored now, so git
     // grading says nothing; the message tells its history instead.
     let root = repo.workdir().unwrap_or(repo.path()).to_path_buf();
-    let resolver = Resolver::new(&options.config, &options.cwd, true).with_git(Arc::new(NoGit));
+    let resolver = Resolver::new(&options.config, &options.cwd, true)
+        .with_git(Arc::new(NoGit))
+        .with_persona(options.persona);
     let settings = |path: &str| -> (PathBuf, Settings) {
         let absolute = root.join(path);
         let mut settings = resolver.settings_for(&absolute);
