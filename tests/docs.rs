@@ -41,10 +41,11 @@ fn readme_lists_every_rule() {
     let readme = include_str!("../README.md");
     for m in rules::all() {
         let row = format!(
-            "| `{}` | {} | {} |",
+            "| `{}` | {} | {} | {}",
             m.id,
             m.category.as_str(),
-            m.severity.as_str()
+            m.severity.as_str(),
+            m.persona.as_str()
         );
         assert!(
             readme.contains(&row),
