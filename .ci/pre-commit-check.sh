@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prove the pre-commit hooks work for real: `pre-commit try-repo` of this
-# repository against a scratch git repository. A clean config passes, a
+# repository against a scratch git repository. A correct config passes
+# (under the default persona a server left at its defaults is not blamed), a
 # committed literal token fails with the diagnostic, a non-MCP JSON file is
 # skipped, and mcplint-fix rewrites the config and exits 1.
 set -euo pipefail
@@ -18,16 +19,18 @@ fail() { echo "pre-commit check: $*" >&2; exit 1; }
 
 cat > .mcp.json <<JSON
 { "mcpServers": { "github": { "type": "http", "url": "https://api.githubcopilot.com/mcp/readonly",
-  "headers": { "Authorization": "Bearer \${GITHUB_PAT}" } } } }
+  "headers": { "Authorization": "Bearer \${GITHUB_PAT}" } },
+  "gh-local": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"],
+  "env": { "GITHUB_PERSONAL_ACCESS_TOKEN": "\${GITHUB_PAT}" } } } }
 JSON
 echo '{ "name": "app", "token": "not-an-mcp-config" }' > package.json
 git add .mcp.json package.json
 
-echo "-- clean config and a non-MCP file: pass"
+echo "-- correct config (a default, unpinned server too) and a non-MCP file: pass"
 "$precommit" try-repo "$here" mcplint --files .mcp.json package.json > out.txt 2>&1 || { cat out.txt; fail "a clean config failed"; }
 
 echo "-- literal token: fail with the diagnostic"
-sed -i "s/\${GITHUB_PAT}/$token/" .mcp.json
+sed -i "s/Bearer \${GITHUB_PAT}/Bearer $token/" .mcp.json
 git add .mcp.json
 if "$precommit" try-repo "$here" mcplint --files .mcp.json package.json > out.txt 2>&1; then
   cat out.txt; fail "a literal token passed"
