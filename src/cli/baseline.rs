@@ -21,8 +21,11 @@ pub(super) fn baseline(action: BaselineAction) -> u8 {
                 let kept: std::collections::BTreeSet<_> =
                     old.entries.intersection(&fresh.entries).cloned().collect();
                 eprintln!(
-                    "mcplint: dropped {} fixed entries",
-                    old.entries.len() - kept.len()
+                    "mcplint: dropped {}",
+                    match old.entries.len() - kept.len() {
+                        1 => "1 fixed entry".to_string(),
+                        n => format!("{n} fixed entries"),
+                    }
                 );
                 crate::run::baseline::Baseline {
                     entries: kept,

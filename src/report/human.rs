@@ -88,7 +88,10 @@ pub fn render(report: &Report, style: &Style) -> String {
         }
         let text = masked_text(file);
         let index = LineIndex::new(&text);
-        for f in &file.findings {
+        // Errors first, then warnings, then notes; in file order within each.
+        let mut findings: Vec<&Finding> = file.findings.iter().collect();
+        findings.sort_by_key(|f| (std::cmp::Reverse(f.severity), f.primary.span.start));
+        for f in findings {
             let (excerpt, primary) =
                 Excerpt::around(&file.source.display, &text, &index, f.primary.span.range());
             let d = diagnostic(f, &excerpt, primary);
@@ -98,8 +101,8 @@ pub fn render(report: &Report, style: &Style) -> String {
         }
     }
     for e in &report.errors {
+        // Not a rule: no code that `mcplint explain` would not know.
         let d = MietteDiagnostic::new(format!("{}: {}", e.file, e.message))
-            .with_code("io-error")
             .with_severity(MietteSeverity::Error);
         let _ = handler.render_report(&mut out, &d);
         out.push('\n');

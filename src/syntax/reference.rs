@@ -57,14 +57,14 @@ impl Syntax {
     /// Where the syntax comes from, for messages.
     pub fn origin(self) -> &'static str {
         match self {
-            Syntax::Braced | Syntax::BracedDefault => "POSIX shells",
-            Syntax::Bare | Syntax::CommandSubstitution | Syntax::ShellParameter => "shell scripts",
+            Syntax::Braced | Syntax::BracedDefault => "POSIX shell",
+            Syntax::Bare | Syntax::CommandSubstitution | Syntax::ShellParameter => "shell script",
             Syntax::EnvColon => "VS Code, Cursor, Windsurf, Cline and Roo Code",
             Syntax::FileColon => "Windsurf",
             Syntax::Input | Syntax::EditorVariable => "VS Code and Cursor",
             Syntax::Percent => "Windows cmd",
             Syntax::OpenCode => "OpenCode",
-            Syntax::NestedDefault => "POSIX shells",
+            Syntax::NestedDefault => "POSIX shell",
             Syntax::DoubleBrace => "templating languages and Continue",
         }
     }
