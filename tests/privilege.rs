@@ -50,6 +50,9 @@ fn plain_http_with_a_credential_is_an_error_but_not_on_loopback_or_https() {
         r#""docs": {"type": "http", "url": "http://0.0.0.0:3000/mcp", "headers": {"Authorization": "Bearer ${DOCS_TOKEN}"}}"#,
         r#""docs": {"type": "http", "url": "http://docs.localhost/mcp", "headers": {"Authorization": "Bearer ${DOCS_TOKEN}"}}"#,
         r#""docs": {"type": "http", "url": "http://host.docker.internal:8080/mcp", "headers": {"Authorization": "Bearer ${DOCS_TOKEN}"}}"#,
+        // A single-label host is on the local network (a compose service).
+        r#""docs": {"type": "http", "url": "http://jenkins:8080/mcp", "headers": {"Authorization": "Bearer ${DOCS_TOKEN}"}}"#,
+        r#""docs": {"type": "http", "url": "http://mcp-gateway/mcp", "headers": {"Authorization": "Bearer ${DOCS_TOKEN}"}}"#,
         r#""docs": {"type": "http", "url": "http://mcp.acme-corp.net/mcp"}"#,
         // Headers that carry no credential.
         r#""docs": {"type": "http", "url": "http://mcp.acme-corp.net/mcp", "headers": {"X-Client-Name": "acme-ide"}}"#,
@@ -450,4 +453,18 @@ fn a_scope_with_a_catalogued_narrower_scope_is_swapped_for_it() {
         gemini.replace("auth/bigquery", "auth/bigquery.readonly")
     );
     assert!(scope_findings(".gemini/settings.json", &fixed).is_empty());
+}
+
+/// A client that expands nothing in headers sends `Bearer ${TOKEN}` as
+/// written: no credential goes over the wire (`unexpanded-reference` reports
+/// the reference). A literal token there still does.
+#[test]
+fn a_header_sent_literally_carries_no_credential() {
+    let reference = r#"{"mcpServers": {"docs": {"type": "http", "url": "http://mcp.acme-corp.net/mcp", "headers": {"Authorization": "Bearer ${DOCS_TOKEN}"}}}}"#;
+    let rules = rules_for("claude_desktop_config.json", reference);
+    assert!(!has(&rules, "insecure-transport"), "{rules:?}");
+    assert!(has(&rules, "unexpanded-reference"), "{rules:?}");
+    let literal = reference.replace("${DOCS_TOKEN}", "Qp73xLm2Vb9sRt4KdW8zYh5NcJ");
+    let rules = rules_for("claude_desktop_config.json", &literal);
+    assert!(has(&rules, "insecure-transport"), "{rules:?}");
 }

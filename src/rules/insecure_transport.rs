@@ -2,7 +2,8 @@ use super::{Context, FixAvailability, Rule, RuleMeta};
 use crate::clients::Field;
 use crate::finding::{Applicability, Category, Edit, Finding, Fix, Persona, Severity};
 use crate::knowledge::detect::names;
-use crate::knowledge::hosts::is_loopback;
+use crate::knowledge::hosts::is_local;
+use crate::syntax::reference;
 
 pub static META: RuleMeta = RuleMeta {
     id: "insecure-transport",
@@ -45,13 +46,20 @@ impl Rule for InsecureTransport {
             let Some(host) = plain_host(url.text()) else {
                 continue;
             };
-            if is_loopback(host) {
+            if is_local(host) {
                 continue;
             }
+            // A header the client sends as written, reference and all,
+            // carries no credential (`unexpanded-reference` says so).
+            let dialect = &file.format.client.dialect;
+            let sent_literally = |text: &str| {
+                !dialect.expands_in(Field::Headers) && !reference::scan(text).is_empty()
+            };
             let credential_header = sites().find(|s| {
                 s.field == Field::Headers
                     && s.name.is_some_and(names::is_secret_name)
                     && !s.text().trim().is_empty()
+                    && !sent_literally(s.text())
             });
             let in_url = url.text().contains('@')
                 || crate::knowledge::carriers::carried(url, Some(server))
