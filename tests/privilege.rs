@@ -468,3 +468,20 @@ fn a_header_sent_literally_carries_no_credential() {
     let rules = rules_for("claude_desktop_config.json", &literal);
     assert!(has(&rules, "insecure-transport"), "{rules:?}");
 }
+
+/// A server whose tools only read (hosted Exa search) is never
+/// "unnarrowed"; a profile's message says what its tools can do.
+#[test]
+fn read_only_servers_are_never_unnarrowed_and_messages_say_what_tools_do() {
+    let exa = mcp(r#""exa": {"type": "http", "url": "https://mcp.exa.ai/mcp"}"#);
+    assert!(!has(&rules_for(".mcp.json", &exa), "unnarrowed-server"));
+    let playwright = mcp(r#""browser": {"command": "npx", "args": ["@playwright/mcp@0.0.41"]}"#);
+    let report = lint(".mcp.json", &playwright);
+    let wide = report
+        .findings
+        .iter()
+        .find(|f| f.rule.id == "unnarrowed-server")
+        .expect("playwright at its defaults");
+    assert!(wide.message.contains("drive a browser"), "{}", wide.message);
+    assert!(!wide.message.contains("write tools"), "{}", wide.message);
+}

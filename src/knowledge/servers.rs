@@ -28,6 +28,15 @@ pub struct Profile {
     pub widen: Vec<Widen>,
     #[serde(default)]
     pub destructive_tools: Vec<String>,
+    /// Every tool only reads (search, fetch): running with all of them
+    /// widens nothing, so the server is never called unnarrowed.
+    #[serde(default)]
+    pub read_only: bool,
+    /// What its tools can do, for messages ("drive a browser with your
+    /// sessions"); when absent, messages say whether write tools are among
+    /// them.
+    #[serde(default)]
+    pub tools_can: Option<String>,
     /// Credentials the server takes as a flag or from its environment.
     #[serde(default)]
     pub secret_flag: Vec<SecretFlag>,

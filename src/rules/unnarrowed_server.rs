@@ -47,8 +47,13 @@ impl Rule for UnnarrowedServer {
                         .discriminator(format!("widen:{}:{}", profile.id, widen.message)),
                     );
                 }
-                // Only a server that offers narrowing can be blamed for running wide.
-                if verdict.narrowed || !verdict.widened.is_empty() || profile.narrow.is_none() {
+                // Only a server that offers narrowing can be blamed for
+                // running wide, and only if some tool does more than read.
+                if verdict.narrowed
+                    || !verdict.widened.is_empty()
+                    || profile.narrow.is_none()
+                    || profile.read_only
+                {
                     continue;
                 }
                 let suggest = profile.narrow.as_ref().map_or("", |n| n.suggest.as_str());
@@ -62,10 +67,10 @@ impl Rule for UnnarrowedServer {
                         "`{}` ({}) runs with every tool it offers{}",
                         server.name,
                         profile.name,
-                        if profile.destructive_tools.is_empty() {
-                            ""
-                        } else {
-                            ", write tools included"
+                        match (&profile.tools_can, profile.destructive_tools.is_empty()) {
+                            (Some(can), _) => format!(": its tools {can}"),
+                            (None, true) => String::new(),
+                            (None, false) => ", write tools included".to_string(),
                         }
                     ),
                 )
