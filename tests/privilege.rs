@@ -485,3 +485,37 @@ fn read_only_servers_are_never_unnarrowed_and_messages_say_what_tools_do() {
     assert!(wide.message.contains("drive a browser"), "{}", wide.message);
     assert!(!wide.message.contains("write tools"), "{}", wide.message);
 }
+
+/// The archived npm reference servers have none of the maintained servers'
+/// switches: they are never told to use one, and setting one narrows
+/// nothing (no finding either way: they offer no narrowing).
+#[test]
+fn archived_reference_servers_are_not_told_to_use_switches_they_lack() {
+    for server in [
+        r#""gh": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"], "env": {"GITHUB_PERSONAL_ACCESS_TOKEN": "${GITHUB_PAT}"}}"#,
+        r#""gh": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"], "env": {"GITHUB_PERSONAL_ACCESS_TOKEN": "${GITHUB_PAT}", "GITHUB_READ_ONLY": "1"}}"#,
+        r#""gl": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-gitlab"], "env": {"GITLAB_PERSONAL_ACCESS_TOKEN": "${GITLAB_TOKEN}", "GITLAB_PERMISSION_MODE": "readonly"}}"#,
+    ] {
+        let report = lint(".mcp.json", &mcp(server));
+        assert!(
+            !report
+                .findings
+                .iter()
+                .any(|f| f.rule.id == "unnarrowed-server"),
+            "{server}: {:#?}",
+            report.findings
+        );
+    }
+    // The maintained server still is, and its switch still counts.
+    let maintained = mcp(r#""gh": {"command": "github-mcp-server", "args": ["stdio"]}"#);
+    assert!(has(
+        &rules_for(".mcp.json", &maintained),
+        "unnarrowed-server"
+    ));
+    let read_only =
+        mcp(r#""gh": {"command": "github-mcp-server", "args": ["stdio", "--read-only"]}"#);
+    assert!(!has(
+        &rules_for(".mcp.json", &read_only),
+        "unnarrowed-server"
+    ));
+}
