@@ -519,3 +519,22 @@ fn archived_reference_servers_are_not_told_to_use_switches_they_lack() {
         "unnarrowed-server"
     ));
 }
+
+/// `unpinned-package` reads the runner's own options.
+#[test]
+fn unpinned_package_reads_the_runners_options() {
+    let quiet = [
+        r#""a": {"command": "npx", "args": ["-y", "--registry", "https://npm.acme-corp.net", "@acme/tools-mcp@1.2.3"]}"#,
+        r#""a": {"command": "npx", "args": ["--no-install", "@acme/tools-mcp"]}"#,
+        r#""a": {"command": "uvx", "args": ["mcp-server-fetch@2025.4.7"]}"#,
+    ];
+    for server in quiet {
+        assert!(
+            !has(&rules_for(".mcp.json", &mcp(server)), "unpinned-package"),
+            "{server}"
+        );
+    }
+    let caught =
+        mcp(r#""a": {"command": "uvx", "args": ["awslabs.aws-documentation-mcp-server@latest"]}"#);
+    assert!(has(&rules_for(".mcp.json", &caught), "unpinned-package"));
+}

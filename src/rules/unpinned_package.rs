@@ -43,7 +43,15 @@ fn package_arg<'t>(launch: &Launch<'t>) -> Option<(&'t str, Span)> {
             // `--from pkg==1.0` (uvx) and `--package pkg` (npx) name it too.
             skip_next = matches!(
                 *arg,
-                "--from" | "--package" | "-p" | "--python" | "--with" | "--index-url"
+                "--from"
+                    | "--package"
+                    | "-p"
+                    | "--python"
+                    | "--with"
+                    | "--index-url"
+                    | "--registry"
+                    | "--cache"
+                    | "--userconfig"
             );
             continue;
         }
@@ -62,9 +70,21 @@ fn pinned_npm(spec: &str) -> bool {
 }
 
 fn pinned_python(spec: &str, launch: &Launch) -> bool {
+    // `uvx pkg@1.2.3` pins; `uvx pkg@latest` asks for the newest.
+    let at_version = spec
+        .split_once('@')
+        .is_some_and(|(_, v)| !v.is_empty() && v != "latest");
     spec.contains("==")
-        || spec.contains('@')
+        || at_version
         || launch.flag("--from").is_some_and(|(v, _)| v.contains("=="))
+}
+
+/// `npx --no-install` (or `--offline`) runs only what is installed already.
+fn downloads_nothing(launch: &Launch) -> bool {
+    launch
+        .args
+        .iter()
+        .any(|(a, _)| matches!(*a, "--no-install" | "--offline" | "--no"))
 }
 
 fn pinned_image(image: &str) -> bool {
@@ -94,6 +114,7 @@ impl Rule for UnpinnedPackage {
                 );
             };
             match runner(&launch) {
+                Some("npx") if downloads_nothing(&launch) => {}
                 Some("npx") => {
                     if let Some((spec, span)) = package_arg(&launch) {
                         if !pinned_npm(spec) {
@@ -177,6 +198,12 @@ mod tests {
         assert!(pinned_npm("@modelcontextprotocol/server-github@2025.4.8"));
         assert!(!pinned_npm("@modelcontextprotocol/server-github"));
         assert!(!pinned_npm("mcp-remote@latest"));
+        let none = Launch::default();
+        assert!(pinned_python("mcp-server-fetch@2025.4.7", &none));
+        assert!(!pinned_python(
+            "awslabs.aws-documentation-mcp-server@latest",
+            &none
+        ));
         assert!(pinned_npm("mcp-remote@0.1.29"));
         assert!(pinned_image("ghcr.io/github/github-mcp-server:v0.9.1"));
         assert!(pinned_image("mcp/postgres@sha256:0123"));
