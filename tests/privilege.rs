@@ -229,6 +229,16 @@ fn committed_auto_approval_is_reported() {
         r#"{"enableAllProjectMcpServers": false, "permissions": {"allow": []}}"#,
     );
     assert!(!has(&rules, "auto-approved-servers"), "{rules:?}");
+    // Both switches in one file: one finding, not two.
+    let (_d, rules) = project(
+        GITHUB_REMOTE_WIDE,
+        r#"{"enableAllProjectMcpServers": true, "enabledMcpjsonServers": ["github", "docs"]}"#,
+    );
+    let approvals = rules
+        .iter()
+        .filter(|r| *r == "auto-approved-servers")
+        .count();
+    assert_eq!(approvals, 1, "{rules:?}");
 }
 
 #[test]

@@ -34,6 +34,9 @@ impl Rule for AutoApprovedServers {
                         .at("/enableAllProjectMcpServers", None)
                         .discriminator("enable-all"),
                 );
+                // Every server is approved already: a list adds nothing, so
+                // the file gets one finding.
+                return;
             }
         }
         let Some(list) = file.root.get("enabledMcpjsonServers") else {
