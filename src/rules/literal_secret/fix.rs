@@ -18,7 +18,7 @@ use crate::syntax::source::Span;
 /// in its place; where the client cannot read a reference there, advice.
 pub(super) fn extraction_fix(cx: &Context, site: &Site, c: &Candidate, var: &str) -> Option<Fix> {
     let client = cx.file.format.client;
-    if c.state != HitState::Secret {
+    if c.state == HitState::Placeholder {
         return None;
     }
     let widened;

@@ -10,7 +10,7 @@ use crate::finding::{Category, Confidence, Finding, Persona, Severity};
 use crate::knowledge::analysis::{Candidate, Recognised};
 use crate::knowledge::carriers::How;
 use crate::knowledge::detect::CredentialSpec;
-use crate::knowledge::detect::{names, HitState};
+use crate::knowledge::detect::HitState;
 use crate::knowledge::varname;
 use crate::model::Site;
 
@@ -48,12 +48,10 @@ impl Rule for LiteralSecret {
             let n = ordinal.entry(c.site).or_insert(0usize);
             *n += 1;
             let var = varname::for_credential(server, c.name.as_deref(), c.how);
-            // A value shaped like a token whose checksum fails is a typo or a
-            // made-up example, unless its name says it is a credential: then
-            // it is one (mistyped or not, it is meant to be secret).
-            let named = c.name.as_deref().is_some_and(names::is_secret_name);
-            let checksum_fails = c.state == HitState::BadChecksum;
-            let mut finding = if checksum_fails && named {
+            // The analysis keeps a token whose checksum fails only under a
+            // name that says it is a credential: mistyped or not, it is
+            // meant to be secret.
+            let mut finding = if c.state == HitState::BadChecksum {
                 Finding::new(
                     &META,
                     c.span,
@@ -64,17 +62,6 @@ impl Rule for LiteralSecret {
                     "{what} written literally ({}), checksum fails",
                     c.preview
                 ))
-            } else if checksum_fails {
-                Finding::new(
-                    &META,
-                    c.span,
-                    format!(
-                        "value in {place} is shaped like a {what} but its checksum does not verify"
-                    ),
-                )
-                .severity(Severity::Warning)
-                .confidence(Confidence::Low)
-                .label("checksum fails: a mistyped token or a hand-made example")
             } else {
                 let confidence = match c.recognised {
                     Recognised::Format(_) => Confidence::High,
@@ -102,16 +89,6 @@ impl Rule for LiteralSecret {
                     Recognised::Name => None,
                 })
                 .discriminator(format!("{}#{n}", recognised_id(c)));
-            let as_secret;
-            let c = if checksum_fails && named {
-                as_secret = Candidate {
-                    state: HitState::Secret,
-                    ..c.clone()
-                };
-                &as_secret
-            } else {
-                c
-            };
             if let Some(fix) = fix::extraction_fix(cx, site, c, &var) {
                 finding = finding.with_fix(fix);
             }
