@@ -172,11 +172,6 @@ pub fn formats() -> &'static [&'static Format] {
     })
 }
 
-/// A client by its id.
-pub fn client(id: &str) -> Option<&'static Client> {
-    CLIENTS.iter().copied().find(|c| c.id == id)
-}
-
 /// The shell line that loads an env file, for clients that read their
 /// variables from the environment they start in.
 pub const EXPORT_ENV_FILE: &str =

@@ -10,6 +10,7 @@ pub use persona::Persona;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::clients::Client;
 use crate::knowledge::detect::CredentialSpec;
 use crate::syntax::source::Span;
 
@@ -101,23 +102,34 @@ pub enum Applicability {
 }
 
 /// A secret moving out of the file into the env file.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Extraction {
     pub var: String,
     /// The secret itself: written only to the env file, never printed.
     pub value: String,
     /// The client, for how to load the env file.
-    pub client: &'static str,
+    pub client: &'static Client,
     /// Where the credential is revoked and rotated, when its format says.
     pub rotate: Option<&'static str>,
 }
+
+impl PartialEq for Extraction {
+    fn eq(&self, other: &Self) -> bool {
+        self.var == other.var
+            && self.value == other.value
+            && std::ptr::eq(self.client, other.client)
+            && self.rotate == other.rotate
+    }
+}
+
+impl Eq for Extraction {}
 
 impl std::fmt::Debug for Extraction {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
             "Extraction {{ var: {:?}, value: <masked>, client: {:?} }}",
-            self.var, self.client
+            self.var, self.client.id
         )
     }
 }

@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::clients::Client;
+
 /// Default file name, in the repository's top directory (or the working
 /// directory outside a repository).
 pub const DEFAULT_NAME: &str = ".env";
@@ -227,10 +229,8 @@ pub fn tracked(path: &Path) -> bool {
 }
 
 /// How to load the env file for a client, one line.
-pub fn how_to_load(client: &str, env: &str) -> String {
-    crate::clients::client(client)
-        .map_or(crate::clients::EXPORT_ENV_FILE, |c| c.env_file)
-        .replace("{env}", env)
+pub fn how_to_load(client: &Client, env: &str) -> String {
+    client.env_file.replace("{env}", env)
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub use summary::summary;
 
 use std::path::{Path, PathBuf};
 
+use crate::clients::Client;
 use crate::finding::{Applicability, Edit, Extraction};
 use crate::lint::{self, FileReport, Input, Report};
 use crate::report;
@@ -32,7 +33,7 @@ pub struct Outcome {
     pub files_changed: Vec<String>,
     pub fixes_applied: usize,
     /// Variables the env file now holds for the configs, with the client.
-    pub moved: Vec<(String, &'static str)>,
+    pub moved: Vec<(String, &'static Client)>,
     /// `(wanted, used)` when a name was taken by another value.
     pub renamed: Vec<(String, String)>,
     pub env_file: Option<PathBuf>,
@@ -391,7 +392,7 @@ mod tests {
         Some(Extraction {
             var: var.into(),
             value: value.into(),
-            client: "claude-code",
+            client: &crate::clients::claude_code::CLIENT,
             rotate: None,
         })
     }

@@ -3,6 +3,7 @@
 
 use super::envfile;
 use super::Outcome;
+use crate::clients::Client;
 
 /// The summary printed after `--fix`: what changed and what to do next.
 pub fn summary(outcome: &Outcome) -> String {
@@ -41,10 +42,10 @@ pub fn summary(outcome: &Outcome) -> String {
                 "  {env} was mode {mode:04o}, readable by others; it holds secrets, so it is now 0600\n"
             ));
         }
-        let mut clients: Vec<&str> = outcome.moved.iter().map(|(_, c)| *c).collect();
-        clients.dedup();
+        let mut clients: Vec<&Client> = outcome.moved.iter().map(|(_, c)| *c).collect();
+        clients.dedup_by_key(|c| c.id);
         for c in clients {
-            out.push_str(&format!("  {c}: {}\n", envfile::how_to_load(c, &env)));
+            out.push_str(&format!("  {}: {}\n", c.id, envfile::how_to_load(c, &env)));
         }
     }
     if let Some(envfile::Ignored::Added(g)) = &outcome.env_ignored {

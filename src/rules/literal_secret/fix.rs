@@ -71,7 +71,7 @@ pub(super) fn extraction_fix(cx: &Context, site: &Site, c: &Candidate, var: &str
             extraction: Some(Extraction {
                 var: var.to_string(),
                 value: site.text()[c.range.clone()].to_string(),
-                client: client.id,
+                client,
                 rotate: super::rotate_link(c),
             }),
         });
@@ -130,7 +130,7 @@ pub(super) fn extraction_fix(cx: &Context, site: &Site, c: &Candidate, var: &str
                 extraction: Some(Extraction {
                     var: var.to_string(),
                     value: site.text()[moved].to_string(),
-                    client: client.id,
+                    client,
                     rotate: super::rotate_link(c),
                 }),
             })

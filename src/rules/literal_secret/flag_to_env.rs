@@ -76,7 +76,7 @@ pub(super) fn flag_to_env(cx: &Context, site: &Site, c: &Candidate) -> Option<Fi
         extraction: Some(Extraction {
             var: var.to_string(),
             value: text[c.range.clone()].to_string(),
-            client: file.format.client.id,
+            client: file.format.client,
             rotate: super::rotate_link(c),
         }),
     })

@@ -66,7 +66,7 @@ pub(super) fn fix(
         extraction: Some(Extraction {
             var: name,
             value: site.text()[c.range.clone()].to_string(),
-            client: file.format.client.id,
+            client: file.format.client,
             rotate: super::rotate_link(c),
         }),
     })
