@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use clap::builder::TypedValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::clients;
@@ -53,8 +54,8 @@ pub(super) struct ReportArgs {
     /// Whom the report is for: regular (what a reviewer would ask to
     /// change), pedantic (adds hardening advice), auditor (adds findings of
     /// low confidence); default: the mcplint.toml's `persona`, else regular
-    #[arg(long, value_enum)]
-    pub(super) persona: Option<PersonaArg>,
+    #[arg(long, value_parser = persona())]
+    pub(super) persona: Option<Persona>,
     /// When to use colour (NO_COLOR is honoured under `auto`)
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub(super) color: Color,
@@ -196,21 +197,10 @@ pub(super) enum Format {
     Gitlab,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-pub(super) enum PersonaArg {
-    Regular,
-    Pedantic,
-    Auditor,
-}
-
-impl PersonaArg {
-    pub(super) fn persona(self) -> Persona {
-        match self {
-            PersonaArg::Regular => Persona::Regular,
-            PersonaArg::Pedantic => Persona::Pedantic,
-            PersonaArg::Auditor => Persona::Auditor,
-        }
-    }
+/// `--persona`: one of the personas' names.
+fn persona() -> impl TypedValueParser<Value = Persona> {
+    clap::builder::PossibleValuesParser::new(Persona::ALL.map(Persona::as_str))
+        .map(|name| Persona::from_name(&name).expect("a persona's own name"))
 }
 
 #[derive(Clone, Copy, ValueEnum)]

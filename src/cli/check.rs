@@ -4,7 +4,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::args::{CheckArgs, PersonaArg};
+use super::args::CheckArgs;
 use super::fix::fix;
 use crate::clients;
 use crate::lint::{self, Report};
@@ -82,7 +82,7 @@ pub(super) fn check(args: CheckArgs) -> u8 {
         user: args.user,
         inline_ignores: !args.no_inline_ignores,
         config: config_choice(&args),
-        persona: args.report.persona.map(PersonaArg::persona),
+        persona: args.report.persona,
         in_memory,
     };
     let mut report = if files.is_empty() && !args.user && options.in_memory.is_empty() {

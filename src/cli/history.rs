@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::args::{Format, HistoryArgs, PersonaArg};
+use super::args::{Format, HistoryArgs};
 use super::check::config_choice_of;
 
 /// `mcplint history`: credentials committed across git history.
@@ -22,7 +22,7 @@ pub(super) fn history(args: HistoryArgs) -> u8 {
         max_file_size: args.max_file_size,
         config: config_choice_of(&args.config, args.no_config),
         cwd: cwd.clone(),
-        persona: args.report.persona.map(PersonaArg::persona),
+        persona: args.report.persona,
     };
     let scanned = crate::run::history::open(&cwd).and_then(|repo| {
         let scan = crate::run::history::scan(&repo, &options);

@@ -22,7 +22,7 @@ pub static CLIENT: Client = Client {
         ".copilot/mcp-config.json",
         CONFIG.id,
     )],
-    env_file: "export them before starting the client: `set -a; . {env}; set +a`",
+    env_file: super::START_ENV_FILE,
     secret_fix: SecretFix::Reference,
 };
 

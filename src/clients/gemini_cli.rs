@@ -48,7 +48,7 @@ pub static CLIENT: Client = Client {
         ".gemini/settings.json",
         SETTINGS.id,
     )],
-    env_file: "export them before starting the client: `set -a; . {env}; set +a`",
+    env_file: super::START_ENV_FILE,
     secret_fix: SecretFix::Reference,
 };
 

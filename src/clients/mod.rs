@@ -172,6 +172,11 @@ pub fn formats() -> &'static [&'static Format] {
     })
 }
 
+/// The shell line that loads an env file before a command-line client
+/// starts.
+pub const START_ENV_FILE: &str =
+    "export them before starting the client: `set -a; . {env}; set +a`";
+
 /// The shell line that loads an env file, for clients that read their
 /// variables from the environment they start in.
 pub const EXPORT_ENV_FILE: &str =
