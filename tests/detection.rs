@@ -512,3 +512,35 @@ fn a_failing_checksum_under_a_credential_name_is_still_a_literal_secret() {
     assert!(regular.hidden.is_empty());
     assert!(lint(".mcp.json", &text).findings.len() == 1);
 }
+
+/// A Supabase `anon` JWT is public by design (it ships in every browser
+/// bundle), so it is no literal secret even under a key-like name; the
+/// `service_role` JWT beside it bypasses Row Level Security, and is named
+/// as the Supabase key it is rather than as a generic JWT.
+#[test]
+fn a_supabase_anon_jwt_is_public_and_a_service_role_jwt_is_broad() {
+    let anon = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InFobXppY29weHVldXV5Ymhud3d1Iiwicm9sZSI6ImFub24iLCJpYXQiOjE3MzU2ODk2MDAsImV4cCI6MjA1MTIyMjQwMH0.r0_a0mHvgiVz7fjMCPLINTzIstc01pUPM796xXVIEMT";
+    let service = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InFobXppY29weHVldXV5Ymhud3d1Iiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImlhdCI6MTczNTY4OTYwMCwiZXhwIjoyMDUxMjIyNDAwfQ.2I4PlNpYPz_O3gjRbTg5yZsvf1uRKasH9dMCPLINTVm";
+    let text = format!(
+        r#"{{"mcpServers": {{"supabase": {{"command": "npx", "args": ["-y", "@supabase/mcp-server-supabase@0.4.5", "--read-only"], "env": {{"SUPABASE_ANON_KEY": "{anon}", "SUPABASE_SERVICE_ROLE_KEY": "{service}"}}}}}}}}"#
+    );
+    let report = lint(".mcp.json", &text);
+    let at_anon: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.pointer.ends_with("SUPABASE_ANON_KEY"))
+        .map(|f| f.rule.id)
+        .collect();
+    assert_eq!(at_anon, Vec::<&str>::new());
+    let service_finding = report
+        .findings
+        .iter()
+        .find(|f| f.pointer.ends_with("SUPABASE_SERVICE_ROLE_KEY") && f.rule.id == "literal-secret")
+        .expect("the service_role key is a literal secret");
+    assert!(
+        service_finding.message.contains("Supabase service_role"),
+        "{}",
+        service_finding.message
+    );
+    assert_eq!(service_finding.severity.as_str(), "error");
+}

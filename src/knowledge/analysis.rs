@@ -247,7 +247,10 @@ pub fn analyze(file: &McpFile, extra: Option<&'static Detectors>) -> Analysis {
             let Some(name) = c.name.as_deref() else {
                 continue;
             };
-            if value.trim().is_empty() || is_store_reference(value.trim()) {
+            if value.trim().is_empty()
+                || is_store_reference(value.trim())
+                || detectors.is_public(value)
+            {
                 continue;
             }
             let value_refs = match c.decoded {

@@ -284,6 +284,26 @@ impl Detectors {
         hits
     }
 
+    /// Is `text` a credential that is public by design (a Supabase `anon`
+    /// JWT)? Such a value is not secret under any name.
+    pub fn is_public(&'static self, text: &str) -> bool {
+        let text = text.trim();
+        self.keywords
+            .find_overlapping_iter(text)
+            .map(|m| &self.list[self.keyword_owner[m.pattern().as_usize()]])
+            .filter_map(|d| Some((d, d.spec.validator?)))
+            .any(|(d, validator)| {
+                d.regex().is_ok_and(|re| {
+                    re.group_ranges(text, d.spec.group.unwrap_or(0)).any(|r| {
+                        text.get(r).is_some_and(|secret| {
+                            validators::check(validator, secret, d.spec.prefix.as_deref())
+                                == Verdict::Public
+                        })
+                    })
+                })
+            })
+    }
+
     /// Judge one example value exactly as a config value would be judged.
     pub fn judge_example(
         &'static self,
@@ -322,17 +342,20 @@ impl<'a> Name<'a> {
 }
 
 /// Keep the best of overlapping hits: real secrets over bad checksums over
-/// placeholders, then the longer match, then the earlier one.
+/// placeholders, then the longer match, then a provider's own format over a
+/// generic one (a Supabase service_role JWT over a JWT), then the earlier one.
 fn resolve_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
     let rank = |h: &Hit| match h.state {
         HitState::Secret => 0,
         HitState::BadChecksum => 1,
         HitState::Placeholder => 2,
     };
+    let generic = |h: &Hit| h.detector.spec.provider == "Generic";
     hits.sort_by(|a, b| {
         rank(a)
             .cmp(&rank(b))
             .then(b.range.len().cmp(&a.range.len()))
+            .then(generic(a).cmp(&generic(b)))
             .then(a.range.start.cmp(&b.range.start))
     });
     let mut kept: Vec<Hit> = Vec::new();
