@@ -1048,8 +1048,8 @@ fn human_output_has_location_rule_help_and_summary() {
     assert!(out.contains("help:"), "{out}");
     assert!(out.contains("mcplint explain literal-secret"), "{out}");
     assert!(
-        // The warning: a classic PAT is also a broad credential.
-        out.contains("mcplint: 1 MCP config file scanned: 1 error, 1 warning, 0 notes"),
+        // A classic PAT is also a broad credential: one finding says both.
+        out.contains("mcplint: 1 MCP config file scanned: 1 error, 0 warnings, 0 notes"),
         "{out}"
     );
     assert!(out.ends_with('\n'));
@@ -1067,7 +1067,7 @@ fn human_summary_counts_files_and_severities() {
     let r = run_human(&t.root, &[]).expect_code(2);
     assert!(
         r.stdout.contains(
-            "mcplint: 3 MCP config files scanned: 2 errors, 1 warning, 0 notes; 1 file could not be read or parsed; 1 more with --persona pedantic"
+            "mcplint: 3 MCP config files scanned: 2 errors, 0 warnings, 0 notes; 1 file could not be read or parsed; 1 more with --persona pedantic"
         ),
         "{}",
         r.stdout

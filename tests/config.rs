@@ -90,10 +90,8 @@ fn without_config_everything_runs() {
     let d = repo();
     let (code, doc) = run(d.path(), &[]);
     assert_eq!(code, 1);
-    assert_eq!(
-        rules(&doc),
-        ["broad-credential", "literal-secret", "unpinned-package"]
-    );
+    // The classic PAT is broad: the literal-secret finding says so, once.
+    assert_eq!(rules(&doc), ["literal-secret", "unpinned-package"]);
 }
 
 #[test]
@@ -102,11 +100,12 @@ fn rules_can_be_disabled_selected_and_re_rated() {
     write(
         d.path(),
         "mcplint.toml",
-        "[rules]\ndisable = [\"supply-chain\"]\n[rules.severity]\nbroad-credential = \"note\"\n",
+        "[rules]\ndisable = [\"supply-chain\", \"literal-secret\"]\n[rules.severity]\nbroad-credential = \"note\"\n",
     );
+    // With literal-secret off, the breadth it carried is reported on its own.
     let (code, doc) = run(d.path(), &[]);
-    assert_eq!(code, 1);
-    assert_eq!(rules(&doc), ["broad-credential", "literal-secret"]);
+    assert_eq!(code, 0);
+    assert_eq!(rules(&doc), ["broad-credential"]);
     let broad = doc["findings"]
         .as_array()
         .unwrap()
@@ -126,7 +125,7 @@ fn rules_can_be_disabled_selected_and_re_rated() {
     );
     // --no-config and --config PATH
     let (_, doc) = run(d.path(), &["--no-config"]);
-    assert_eq!(rules(&doc).len(), 3);
+    assert_eq!(rules(&doc).len(), 2);
     write(d.path(), "other.toml", "[rules]\nselect = [\"secret\"]\n");
     let (_, doc) = run(d.path(), &["--config", "other.toml"]);
     assert_eq!(rules(&doc), ["literal-secret"]);
@@ -864,27 +863,21 @@ fn the_persona_comes_from_the_config_and_the_flag_overrides_it() {
     let d = repo();
     let rules_at = |args: &[&str]| rules(&run(d.path(), args).1);
     // The memory server is unpinned: advice for the pedantic persona.
-    assert_eq!(
-        rules_at(&["--persona", "regular"]),
-        ["broad-credential", "literal-secret"]
-    );
+    assert_eq!(rules_at(&["--persona", "regular"]), ["literal-secret"]);
     write(d.path(), "mcplint.toml", "persona = \"pedantic\"\n");
     assert_eq!(
         rules_at(&["--persona", "pedantic"]),
-        ["broad-credential", "literal-secret", "unpinned-package"]
+        ["literal-secret", "unpinned-package"]
     );
     let (_, doc) = run(d.path(), &["--no-config", "--persona", "regular"]);
-    assert_eq!(rules(&doc), ["broad-credential", "literal-secret"]);
+    assert_eq!(rules(&doc), ["literal-secret"]);
     // The config alone (the helper names no persona when one is given).
     let out = mcplint_in(d.path(), &["--format", "json"]);
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(
-        rules(&doc),
-        ["broad-credential", "literal-secret", "unpinned-package"]
-    );
+    assert_eq!(rules(&doc), ["literal-secret", "unpinned-package"]);
     assert_eq!(
         rules_at(&["--persona", "regular"]),
-        ["broad-credential", "literal-secret"],
+        ["literal-secret"],
         "the flag overrides the config"
     );
     write(d.path(), "mcplint.toml", "persona = \"paranoid\"\n");

@@ -544,3 +544,40 @@ fn a_supabase_anon_jwt_is_public_and_a_service_role_jwt_is_broad() {
     );
     assert_eq!(service_finding.severity.as_str(), "error");
 }
+
+/// A literal secret that is also a broad credential is one finding, which
+/// says both; ignoring the literal (a fixture the team accepts) leaves the
+/// breadth shown, and turning `literal-secret` off does too.
+#[test]
+fn a_broad_literal_secret_is_one_finding() {
+    let token = "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";
+    let text = format!(
+        r#"{{"servers": {{"gh": {{"command": "acme-gh", "env": {{"GITHUB_TOKEN": "{token}"}}}}}}}}"#
+    );
+    let report = lint(".vscode/mcp.json", &text);
+    let at_token: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.pointer.ends_with("GITHUB_TOKEN"))
+        .map(|f| f.rule.id)
+        .collect();
+    assert_eq!(at_token, ["literal-secret"]);
+    let literal = &report.findings[0];
+    assert!(
+        literal.message.ends_with("a broad credential"),
+        "{}",
+        literal.message
+    );
+    assert!(literal.help.as_deref().unwrap().contains("is broad"));
+
+    let ignored = text.replace(
+        r#""GITHUB_TOKEN""#,
+        "// mcplint-ignore[literal-secret]: a revoked workshop token\n\"GITHUB_TOKEN\"",
+    );
+    let rules: Vec<&str> = lint(".vscode/mcp.json", &ignored)
+        .findings
+        .iter()
+        .map(|f| f.rule.id)
+        .collect();
+    assert_eq!(rules, ["broad-credential"]);
+}

@@ -170,11 +170,11 @@ fn classic_pat_is_broad_fine_grained_is_not() {
     let classic = mcp(
         r#""gh": {"command": "x", "env": {"GITHUB_TOKEN": "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"}}"#,
     );
-    let rules = rules_for(".mcp.json", &classic);
-    assert!(
-        has(&rules, "literal-secret") && has(&rules, "broad-credential"),
-        "{rules:?}"
-    );
+    // One finding: the literal secret, which says it is broad.
+    let report = lint(".mcp.json", &classic);
+    let rules: Vec<&str> = report.findings.iter().map(|f| f.rule.id).collect();
+    assert_eq!(rules, ["literal-secret"]);
+    assert!(report.findings[0].message.ends_with("a broad credential"));
     let fine = mcp(
         r#""gh": {"command": "x", "env": {"GITHUB_TOKEN": "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"}}"#,
     );

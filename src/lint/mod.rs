@@ -5,11 +5,13 @@
 //! them after it.
 //!
 //! decode → parse → model → rules → inline ignores → git grading → the
-//! config's rule selection, severities and exceptions.
+//! config's rule selection, severities and exceptions → one finding per
+//! problem → the persona.
 
 mod exceptions;
 mod git_grade;
 mod inline_ignores;
+mod merge;
 mod pipeline;
 mod project;
 mod report;
@@ -92,6 +94,7 @@ pub fn file(input: Input, settings: &Settings) -> FileReport {
     if let Some(config) = &settings.config {
         exceptions::apply(config, &mut report);
     }
+    merge::apply(&mut report);
     // Last, so that an exception matching a finding of a higher persona
     // is still in use.
     let persona = settings.persona;

@@ -33,6 +33,10 @@ fn handler(style: &Style) -> GraphicalReportHandler {
         .with_width(style.width)
         .with_links(false)
         .with_urls(false)
+        // Wrap at spaces only, and never inside a word: a URL in help
+        // stays whole, so it can be copied or clicked.
+        .with_word_separator(textwrap::WordSeparator::AsciiSpace)
+        .with_break_words(false)
         .without_syntax_highlighting()
 }
 

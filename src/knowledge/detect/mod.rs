@@ -288,20 +288,25 @@ impl Detectors {
     /// JWT)? Such a value is not secret under any name.
     pub fn is_public(&'static self, text: &str) -> bool {
         let text = text.trim();
-        self.keywords
+        let mut owners: Vec<usize> = self
+            .keywords
             .find_overlapping_iter(text)
-            .map(|m| &self.list[self.keyword_owner[m.pattern().as_usize()]])
-            .filter_map(|d| Some((d, d.spec.validator?)))
-            .any(|(d, validator)| {
-                d.regex().is_ok_and(|re| {
-                    re.group_ranges(text, d.spec.group.unwrap_or(0)).any(|r| {
-                        text.get(r).is_some_and(|secret| {
-                            validators::check(validator, secret, d.spec.prefix.as_deref())
-                                == Verdict::Public
-                        })
-                    })
+            .map(|m| self.keyword_owner[m.pattern().as_usize()])
+            .collect();
+        owners.sort_unstable();
+        owners.dedup();
+        owners.into_iter().any(|i| {
+            let d = &self.list[i];
+            let (Some(validator), Ok(re)) = (d.spec.validator, d.regex()) else {
+                return false;
+            };
+            re.group_ranges(text, d.spec.group.unwrap_or(0)).any(|r| {
+                text.get(r).is_some_and(|secret| {
+                    validators::check(validator, secret, d.spec.prefix.as_deref())
+                        == Verdict::Public
                 })
             })
+        })
     }
 
     /// Judge one example value exactly as a config value would be judged.

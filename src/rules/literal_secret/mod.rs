@@ -74,7 +74,9 @@ impl Rule for LiteralSecret {
             let mut help = instead(cx, site, c, &var);
             if let Recognised::Format(d) = c.recognised {
                 if let (true, Some(note)) = (d.spec.broad, &d.spec.privilege) {
-                    help.push_str(&format!("\nthis kind of credential is broad: {note}"));
+                    help.push_str(&format!(
+                        "\nthis kind of credential is broad: {note}; replace it with the narrowest one the server needs"
+                    ));
                 }
             }
             if let Some(link) = rotate_link(c) {
