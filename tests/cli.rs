@@ -1294,3 +1294,43 @@ fn formats_lists_every_format_of_the_table() {
         "Codex/Claude Desktop/Zed expand nothing"
     );
 }
+
+/// Many findings of one kind in one file: the first in full, the rest one
+/// line each with its place, so none is lost; `--no-group` shows them all.
+#[test]
+fn many_findings_of_one_kind_are_grouped_in_the_human_report() {
+    let t = Tree::new();
+    let servers: Vec<String> = ["memory", "time", "fetch", "everything"]
+        .iter()
+        .map(|s| {
+            format!(
+                r#""{s}": {{"command": "npx", "args": ["-y", "@modelcontextprotocol/server-{s}"]}}"#
+            )
+        })
+        .collect();
+    t.write(
+        ".mcp.json",
+        format!(
+            "{{\n  \"mcpServers\": {{\n    {}\n  }}\n}}\n",
+            servers.join(",\n    ")
+        ),
+    );
+    let grouped = run_human(&t.root, &["--persona", "pedantic"]).expect_code(0);
+    let out = &grouped.stdout;
+    assert_eq!(out.matches("╭─[").count(), 1, "{out}");
+    assert!(
+        out.contains("… 3 more like this (unpinned-package):"),
+        "{out}"
+    );
+    for (line, server) in [(4, "time"), (5, "fetch"), (6, "everything")] {
+        assert!(
+            out.contains(&format!(".mcp.json:{line}:"))
+                && out.contains(&format!("`{server}` runs")),
+            "{server}: {out}"
+        );
+    }
+    assert!(out.contains("0 errors, 0 warnings, 4 notes"), "{out}");
+    let full = run_human(&t.root, &["--persona", "pedantic", "--no-group"]).expect_code(0);
+    assert_eq!(full.stdout.matches("╭─[").count(), 4, "{}", full.stdout);
+    assert!(!full.stdout.contains("more like this"));
+}

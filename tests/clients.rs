@@ -279,6 +279,7 @@ fn lint(paths: &[PathBuf], cwd: &Path) -> (Value, String, String) {
             color: false,
             width: 80,
             quiet: false,
+            group: false,
         },
     );
     let doc = serde_json::from_str(&json_text).expect("the JSON report parses");

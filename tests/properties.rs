@@ -249,6 +249,7 @@ fn every_output(report: &Report) -> Vec<String> {
                 color: false,
                 width: 100,
                 quiet: false,
+                group: false,
             },
         ),
         json::render(report),

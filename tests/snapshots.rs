@@ -57,6 +57,9 @@ fn human_report_of_every_fixture() {
                 color: false,
                 width: 80,
                 quiet: false,
+                // Every finding in full: the snapshots show each one's words
+                // (grouping has its own test in `cli.rs`).
+                group: false,
             },
         );
         insta::assert_snapshot!(format!("human_{name}"), text);

@@ -108,6 +108,7 @@ fn render(report: &Report) -> Vec<String> {
         color: false,
         width: 100,
         quiet: false,
+        group: false,
     };
     vec![
         human::render(report, &style),

@@ -68,6 +68,11 @@ pub(super) struct ReportArgs {
     /// Print the diagnostics only: no summary line, no notes on stderr
     #[arg(long, short = 'q')]
     pub(super) quiet: bool,
+    /// Show a snippet for every finding (by default, from three findings of
+    /// one rule in one file, the first is shown in full and the rest one
+    /// line each)
+    #[arg(long)]
+    pub(super) no_group: bool,
     /// Print how many findings each rule has instead of the findings
     /// (human or json format)
     #[arg(long)]

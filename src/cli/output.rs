@@ -70,6 +70,7 @@ impl ReportArgs {
                     color: use_color(self.color),
                     width: terminal_width(),
                     quiet: self.quiet,
+                    group: !self.no_group,
                 },
             ),
         }

@@ -21,7 +21,14 @@ pub struct Style {
     pub width: usize,
     /// Diagnostics only, without the summary line (`--quiet`).
     pub quiet: bool,
+    /// Many findings of one kind in one file: the first in full, the rest
+    /// one line each (off with `--no-group`).
+    pub group: bool,
 }
+
+/// How many findings of one rule and severity in one file it takes to
+/// group them: two are shown in full.
+const GROUP_FROM: usize = 3;
 
 fn handler(style: &Style) -> GraphicalReportHandler {
     let theme = if style.color {
@@ -95,12 +102,25 @@ pub fn render(report: &Report, style: &Style) -> String {
         // Errors first, then warnings, then notes; in file order within each.
         let mut findings: Vec<&Finding> = file.findings.iter().collect();
         findings.sort_by_key(|f| (std::cmp::Reverse(f.severity), f.primary.span.start));
-        for f in findings {
+        let kind = |f: &Finding| (f.rule.id, f.severity);
+        for f in &findings {
+            let alike: Vec<&Finding> = findings
+                .iter()
+                .filter(|g| kind(g) == kind(f))
+                .copied()
+                .collect();
+            let grouped = style.group && alike.len() >= GROUP_FROM;
+            if grouped && !std::ptr::eq(alike[0], *f) {
+                continue;
+            }
             let (excerpt, primary) =
                 Excerpt::around(&file.source.display, &text, &index, f.primary.span.range());
             let d = diagnostic(f, &excerpt, primary);
             let report = miette::Report::new(d).with_source_code(excerpt);
             let _ = handler.render_report(&mut out, report.as_ref());
+            if grouped {
+                more_like_this(&mut out, &file.source.display, &text, &index, &alike[1..]);
+            }
             out.push('\n');
         }
     }
@@ -115,6 +135,31 @@ pub fn render(report: &Report, style: &Style) -> String {
         out.push_str(&summary(report));
     }
     out
+}
+
+/// The rest of a group, one line each: where, and what.
+fn more_like_this(
+    out: &mut String,
+    display: &str,
+    text: &str,
+    index: &LineIndex,
+    rest: &[&Finding],
+) {
+    let _ = writeln!(
+        out,
+        "  … {} more like this ({}):",
+        rest.len(),
+        rest[0].rule.id
+    );
+    for f in rest {
+        let at = index.line_col(text, f.primary.span.start as usize);
+        let _ = writeln!(
+            out,
+            "    {display}:{}:{}: {}",
+            at.line, at.column, f.message
+        );
+    }
+    let _ = writeln!(out, "    (--no-group shows each in full)");
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
