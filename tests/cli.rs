@@ -1334,3 +1334,52 @@ fn many_findings_of_one_kind_are_grouped_in_the_human_report() {
     assert_eq!(full.stdout.matches("╭─[").count(), 4, "{}", full.stdout);
     assert!(!full.stdout.contains("more like this"));
 }
+
+/// A long masked value is shown shortened, with its prefix and tail from
+/// the masked preview; the label still underlines it and the location is
+/// still the file's, also for a second value on the same line.
+#[test]
+fn long_masked_values_are_shown_shortened() {
+    let jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InFobXppY29weHVldXV5Ymhud3d1Iiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImlhdCI6MTczNTY4OTYwMCwiZXhwIjoyMDUxMjIyNDAwfQ.2I4PlNpYPz_O3gjRbTg5yZsvf1uRKasH9dMCPLINTVm";
+    let other = "Zq8vN3kW7pL2xR5tY9mB4cH6jD1fG0sA8eU3iO7nK2wQ5zX9vC4bM6lT1yP0rS3d";
+    let text = format!(
+        r#"{{"mcpServers": {{"s": {{"command": "acme", "env": {{"SUPABASE_SERVICE_ROLE_KEY": "{jwt}", "OTHER_SECRET_TOKEN": "{other}"}}}}}}}}"#
+    );
+    let second = text.find(other).unwrap() + 1;
+    let t = Tree::new();
+    t.write(".mcp.json", &text);
+    let r = run_human(&t.root, &["--no-group"]).expect_code(1);
+    let out = &r.stdout;
+    assert!(!out.contains(jwt) && !out.contains(&jwt[40..60]), "{out}");
+    assert!(!out.contains(&"*".repeat(48)), "{out}");
+    assert!(
+        out.contains(&format!("…({} chars)…Vm\"", jwt.len())),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("…({} chars)…3d\"", other.len())),
+        "{out}"
+    );
+    let first = text.find(jwt).unwrap() + 1;
+    assert!(out.contains(&format!(".mcp.json:1:{first}]")), "{out}");
+    assert!(out.contains(&format!(".mcp.json:1:{second}]")), "{out}");
+    // The underline is as wide as the shortened value, under it.
+    let shown = format!("\"…({} chars)…Vm\"", jwt.len());
+    let line = out.lines().find(|l| l.contains(&shown)).unwrap();
+    let under = out
+        .lines()
+        .skip_while(|l| !l.contains(&shown))
+        .nth(1)
+        .unwrap();
+    let at = line.find(&shown).unwrap() + 1;
+    let width = shown.chars().count() - 2;
+    let underline: String = under
+        .chars()
+        .skip(line[..at].chars().count())
+        .take(width)
+        .collect();
+    assert!(
+        underline.chars().all(|c| c == '─' || c == '┬'),
+        "{line}\n{under}"
+    );
+}

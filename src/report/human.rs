@@ -64,7 +64,9 @@ fn diagnostic(f: &Finding, excerpt: &Excerpt, primary: Range<usize>) -> MietteDi
         f.related
             .iter()
             .filter(|l| excerpt.contains(&l.span.range()))
-            .map(|l| LabeledSpan::new_with_span(Some(l.text.clone()), l.span.range())),
+            .map(|l| {
+                LabeledSpan::new_with_span(Some(l.text.clone()), excerpt.map_range(l.span.range()))
+            }),
     );
     let mut help = f.help.clone().unwrap_or_default();
     if !help.is_empty() {
@@ -113,8 +115,13 @@ pub fn render(report: &Report, style: &Style) -> String {
             if grouped && !std::ptr::eq(alike[0], *f) {
                 continue;
             }
-            let (excerpt, primary) =
-                Excerpt::around(&file.source.display, &text, &index, f.primary.span.range());
+            let (excerpt, primary) = Excerpt::around(
+                &file.source.display,
+                &text,
+                &index,
+                f.primary.span.range(),
+                f.secret_preview.as_deref(),
+            );
             let d = diagnostic(f, &excerpt, primary);
             let report = miette::Report::new(d).with_source_code(excerpt);
             let _ = handler.render_report(&mut out, report.as_ref());
