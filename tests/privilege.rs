@@ -548,3 +548,46 @@ fn unpinned_package_reads_the_runners_options() {
         mcp(r#""a": {"command": "uvx", "args": ["awslabs.aws-documentation-mcp-server@latest"]}"#);
     assert!(has(&rules_for(".mcp.json", &caught), "unpinned-package"));
 }
+
+/// The AWS Labs servers each get their own verdict and words: the ECS
+/// server with `ALLOW_WRITE=false` (its documented default, in PyPI's
+/// spelling of its name) is narrowed; the AWS API server is told about
+/// READ_OPERATIONS_ONLY, and a database server about `--readonly`, not
+/// about each other's switches.
+#[test]
+fn aws_labs_servers_are_judged_and_advised_one_by_one() {
+    let config = mcp(
+        r#""ecs": {"command": "uvx", "args": ["--from", "awslabs-ecs-mcp-server", "ecs-mcp-server"], "env": {"AWS_PROFILE": "dev", "ALLOW_WRITE": "false", "ALLOW_SENSITIVE_DATA": "false"}},
+           "api": {"command": "uvx", "args": ["awslabs.aws-api-mcp-server@1.0.0"], "env": {"AWS_PROFILE": "dev"}},
+           "db": {"command": "uvx", "args": ["awslabs.mysql-mcp-server@1.0.0", "--database", "shop"]},
+           "ecs-rw": {"command": "uvx", "args": ["--from", "awslabs-ecs-mcp-server@1.0.0", "ecs-mcp-server"], "env": {"ALLOW_WRITE": "true"}}"#,
+    );
+    let report = lint(".mcp.json", &config);
+    let about = |server: &str| -> Vec<(&str, String)> {
+        report
+            .findings
+            .iter()
+            .filter(|f| f.server.as_deref() == Some(server) && f.rule.id == "unnarrowed-server")
+            .map(|f| (f.severity.as_str(), f.help.clone().unwrap_or_default()))
+            .collect()
+    };
+    assert_eq!(about("ecs"), []);
+    let api = about("api");
+    assert_eq!(api.len(), 1, "{api:?}");
+    assert!(api[0].1.contains("READ_OPERATIONS_ONLY=true"), "{api:?}");
+    let db = about("db");
+    assert_eq!(db.len(), 1, "{db:?}");
+    assert!(db[0].1.contains("--readonly True"), "{db:?}");
+    assert!(!db[0].1.contains("READ_OPERATIONS_ONLY"), "{db:?}");
+    let rw: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.server.as_deref() == Some("ecs-rw") && f.rule.id == "unnarrowed-server")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(rw.len(), 1, "{rw:?}");
+    assert!(
+        rw[0].contains("is widened: enables the server's write tools"),
+        "{rw:?}"
+    );
+}

@@ -18,6 +18,9 @@ pub struct Launch<'t> {
     pub url: Option<(&'t str, Span)>,
     pub headers: Vec<(&'t str, &'t str, Span)>,
     pub name_span: Span,
+    /// The normal forms of `packages()`, built on first use: every profile
+    /// asks, and a command line may have many words.
+    normal_packages: std::cell::OnceCell<std::collections::HashSet<String>>,
 }
 
 impl<'t> Launch<'t> {
@@ -105,6 +108,13 @@ impl<'t> Launch<'t> {
             .collect()
     }
 
+    /// Does this entry run package `name` (compared as [`same_package`] does)?
+    pub fn runs_package(&self, name: &str) -> bool {
+        self.normal_packages
+            .get_or_init(|| self.packages().into_iter().map(normal_form).collect())
+            .contains(&normal_form(name))
+    }
+
     /// The container image of a `docker run` / `podman run` entry.
     pub fn image(&self) -> Option<(&'t str, Span)> {
         let runner = self.command.map(basename)?;
@@ -183,6 +193,52 @@ pub fn package_name(word: &str) -> &str {
     }
 }
 
+/// Do two package names name the same package? npm names (`@scope/name`)
+/// compare exactly; PyPI names compare as PyPI does (case aside, `-`, `_`
+/// and `.` are one separator: `awslabs.ecs-mcp-server` is
+/// `awslabs-ecs-mcp-server`).
+pub fn same_package(a: &str, b: &str) -> bool {
+    if a.starts_with('@') || b.starts_with('@') {
+        return a == b;
+    }
+    // Most words are not the package: the last letter tells most apart
+    // before the normal forms are walked.
+    let last = |s: &str| {
+        s.trim_end_matches(['-', '_', '.'])
+            .bytes()
+            .last()
+            .map(|b| b.to_ascii_lowercase())
+    };
+    a == b || (last(a) == last(b) && pypi_normal(a).eq(pypi_normal(b)))
+}
+
+/// The form in which [`same_package`] compares a name.
+fn normal_form(name: &str) -> String {
+    if name.starts_with('@') {
+        name.to_string()
+    } else {
+        String::from_utf8(pypi_normal(name).collect()).unwrap_or_else(|_| name.to_string())
+    }
+}
+
+/// A PyPI name's normal form, byte by byte, without allocating: lower
+/// case, and each run of `-`, `_` and `.` one `-`.
+fn pypi_normal(name: &str) -> impl Iterator<Item = u8> + '_ {
+    let separator = |b: u8| matches!(b, b'-' | b'_' | b'.');
+    let mut after_separator = false;
+    name.trim_matches(['-', '_', '.'])
+        .bytes()
+        .filter_map(move |b| {
+            let run = separator(b) && after_separator;
+            after_separator = separator(b);
+            match (run, separator(b)) {
+                (true, _) => None,
+                (false, true) => Some(b'-'),
+                (false, false) => Some(b.to_ascii_lowercase()),
+            }
+        })
+}
+
 /// An image without its tag or digest.
 pub fn image_name(image: &str) -> &str {
     let image = image.split('@').next().unwrap_or(image);
@@ -195,6 +251,28 @@ pub fn image_name(image: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pypi_names_compare_in_normal_form_and_npm_names_exactly() {
+        assert!(same_package(
+            "awslabs.ecs-mcp-server",
+            "awslabs-ecs-mcp-server"
+        ));
+        assert!(same_package(
+            "awslabs.ecs-mcp-server",
+            "AWSLabs_ECS__mcp.server"
+        ));
+        assert!(!same_package(
+            "awslabs.ecs-mcp-server",
+            "awslabs.eks-mcp-server"
+        ));
+        assert!(!same_package(
+            "awslabs.ecs-mcp-server",
+            "awslabsecs-mcp-server"
+        ));
+        assert!(!same_package("@acme/mcp-server", "@acme/mcp.server"));
+        assert!(same_package("@acme/mcp-server", "@acme/mcp-server"));
+    }
 
     #[test]
     fn package_and_image_names() {

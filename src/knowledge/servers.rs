@@ -9,7 +9,7 @@ use serde::Deserialize;
 use crate::knowledge::detect::pattern::Pattern;
 use crate::syntax::source::Span;
 
-use super::launch::{basename, image_name, package_name, Launch};
+use super::launch::{basename, image_name, package_name, same_package, Launch};
 
 /// `(file name, JSON)` of every embedded profile.
 pub static FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/server_files.rs"));
@@ -81,6 +81,10 @@ pub struct Narrow {
     pub headers: Vec<String>,
     #[serde(default)]
     pub suggest: String,
+    /// The server starts narrowed: its write tools are off unless a
+    /// widening setting turns them on (`--allow-write`).
+    #[serde(default)]
+    pub by_default: bool,
     /// Settings `--unsafe-fixes` may add, first applicable wins.
     #[serde(default)]
     pub fix: Vec<NarrowFix>,
@@ -186,8 +190,7 @@ impl Profile {
 impl Match {
     pub fn accepts(&self, launch: &Launch) -> bool {
         let m = self;
-        let packages = launch.packages();
-        m.packages.iter().any(|p| packages.contains(&p.as_str()))
+        m.packages.iter().any(|p| launch.runs_package(p))
             || launch
                 .image()
                 .is_some_and(|(i, _)| m.images.iter().any(|x| x == image_name(i)))
@@ -206,7 +209,10 @@ impl Profile {
     fn positional_after_match(&self, launch: &Launch) -> bool {
         let start = launch.args.iter().position(|(a, _)| {
             let a = *a;
-            self.matches.packages.iter().any(|p| package_name(a) == p)
+            self.matches
+                .packages
+                .iter()
+                .any(|p| same_package(p, package_name(a)))
                 || self.matches.images.iter().any(|i| image_name(a) == i)
                 || self.matches.commands.iter().any(|c| basename(a) == c)
         });
@@ -227,6 +233,8 @@ impl Profile {
         let narrowed = match &self.narrow {
             // Nothing to narrow with: the server always runs as it is.
             None => false,
+            // Writes are opt-in: narrowed until a widening setting says otherwise.
+            Some(n) if n.by_default => true,
             // Narrowed by what it is given to work on (directories, a repository).
             Some(n)
                 if n.args.is_empty()
