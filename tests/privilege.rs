@@ -537,6 +537,8 @@ fn unpinned_package_reads_the_runners_options() {
         r#""a": {"command": "npx", "args": ["-y", "--registry", "https://npm.acme-corp.net", "@acme/tools-mcp@1.2.3"]}"#,
         r#""a": {"command": "npx", "args": ["--no-install", "@acme/tools-mcp"]}"#,
         r#""a": {"command": "uvx", "args": ["mcp-server-fetch@2025.4.7"]}"#,
+        r#""a": {"command": "cmd", "args": ["/c", "npx", "-y", "@acme/tools-mcp@1.2.3"]}"#,
+        r#""a": {"command": "bash", "args": ["-lc", "npx -y @acme/tools-mcp@1.2.3"]}"#,
     ];
     for server in quiet {
         assert!(
@@ -544,9 +546,34 @@ fn unpinned_package_reads_the_runners_options() {
             "{server}"
         );
     }
-    let caught =
-        mcp(r#""a": {"command": "uvx", "args": ["awslabs.aws-documentation-mcp-server@latest"]}"#);
-    assert!(has(&rules_for(".mcp.json", &caught), "unpinned-package"));
+    // Through a shell that only starts the runner, too.
+    for server in [
+        r#""a": {"command": "uvx", "args": ["awslabs.aws-documentation-mcp-server@latest"]}"#,
+        r#""a": {"command": "cmd", "args": ["/c", "npx", "-y", "@acme/tools-mcp"]}"#,
+        r#""a": {"command": "C:\\Windows\\System32\\cmd.exe", "args": ["/C", "npx", "-y", "@acme/tools-mcp"]}"#,
+        r#""a": {"command": "sh", "args": ["-c", "npx -y @acme/tools-mcp"]}"#,
+        r#""a": {"command": "/bin/bash", "args": ["-c", "cd /srv/tools && exec npx -y @acme/tools-mcp --stdio"]}"#,
+    ] {
+        assert!(
+            has(&rules_for(".mcp.json", &mcp(server)), "unpinned-package"),
+            "{server}"
+        );
+    }
+}
+
+/// A server started through a shell string is judged by what it runs, and
+/// no edit is offered on words that share one string.
+#[test]
+fn a_server_behind_a_shell_is_judged_by_what_it_runs() {
+    let config =
+        mcp(r#""pw": {"command": "sh", "args": ["-c", "exec npx -y @playwright/mcp@0.0.41"]}"#);
+    let report = lint(".mcp.json", &config);
+    let wide = report
+        .findings
+        .iter()
+        .find(|f| f.rule.id == "unnarrowed-server")
+        .expect("the Playwright profile applies through the shell");
+    assert!(wide.fix.is_none());
 }
 
 /// The AWS Labs servers each get their own verdict and words: the ECS

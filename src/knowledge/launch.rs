@@ -18,6 +18,9 @@ pub struct Launch<'t> {
     pub url: Option<(&'t str, Span)>,
     pub headers: Vec<(&'t str, &'t str, Span)>,
     pub name_span: Span,
+    /// The command line came out of a shell string (`sh -c "npx -y pkg"`):
+    /// its words all carry that string's span, so no edit may use them.
+    pub in_shell_string: bool,
     /// The normal forms of `packages()`, built on first use: every profile
     /// asks, and a command line may have many words.
     normal_packages: std::cell::OnceCell<std::collections::HashSet<String>>,
@@ -52,6 +55,7 @@ impl<'t> Launch<'t> {
                 _ => {}
             }
         }
+        launch.unwrap_shell();
         launch.words.extend(launch.args.iter().map(|(a, _)| *a));
         // A bridge such as `npx mcp-remote https://…` names the remote server in its args.
         if launch.url.is_none() {
@@ -62,6 +66,66 @@ impl<'t> Launch<'t> {
                 .copied();
         }
         launch
+    }
+
+    /// See through a shell that only starts the server: `cmd /c npx -y pkg`
+    /// runs `npx -y pkg`, and so does `sh -c "exec npx -y pkg"` (the last
+    /// command of the string, after any `cd dir &&`).
+    fn unwrap_shell(&mut self) {
+        let Some(command) = self.command else { return };
+        if self.words.len() != 1 {
+            return;
+        }
+        let shell = basename(command).to_ascii_lowercase();
+        match shell.as_str() {
+            "cmd"
+                if self
+                    .args
+                    .first()
+                    .is_some_and(|(a, _)| a.eq_ignore_ascii_case("/c")) =>
+            {
+                if self.args.len() < 2 {
+                    return;
+                }
+                let program = self.args[1].0;
+                self.command = Some(program);
+                self.args.drain(..2);
+                self.words = vec![program];
+            }
+            "sh" | "bash" | "zsh" | "dash" => {
+                let Some(at) = self
+                    .args
+                    .iter()
+                    .position(|(a, _)| matches!(*a, "-c" | "-lc" | "-ic" | "-ec"))
+                else {
+                    return;
+                };
+                let Some(&(script, span)) = self.args.get(at + 1) else {
+                    return;
+                };
+                // A pipeline does more than start a server: left as it is.
+                if script.contains('|') {
+                    return;
+                }
+                let last = script
+                    .split("&&")
+                    .flat_map(|part| part.split(';'))
+                    .map(str::trim)
+                    .filter(|part| !part.is_empty())
+                    .last()
+                    .unwrap_or("");
+                let mut words = last
+                    .split_whitespace()
+                    .map(|w| w.trim_matches(['"', '\'']))
+                    .skip_while(|w| *w == "exec");
+                let Some(program) = words.next() else { return };
+                self.command = Some(program);
+                self.words = vec![program];
+                self.args = words.map(|w| (w, span)).collect();
+                self.in_shell_string = true;
+            }
+            _ => {}
+        }
     }
 
     /// The value of flag `--name` (`--name=v` or `--name v`), or `Some("")`

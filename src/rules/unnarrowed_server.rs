@@ -97,7 +97,7 @@ impl Rule for UnnarrowedServer {
 /// The unsafe fix adding a narrowing setting to a server entry, in JSON
 /// files (TOML and YAML entries keep the advice).
 fn narrowing_fix(file: &McpFile, server: &Server, launch: &Launch, fix: &NarrowFix) -> Option<Fix> {
-    if !matches!(file.format.language, Language::Json | Language::Jsonc) {
+    if !matches!(file.format.language, Language::Json | Language::Jsonc) || launch.in_shell_string {
         return None;
     }
     let text = file.source.text.as_str();
