@@ -186,6 +186,12 @@ fn classic_pat_is_broad_fine_grained_is_not() {
 }
 
 fn project(mcp_json: &str, settings: &str) -> (tempfile::TempDir, Vec<String>) {
+    let (dir, found) = project_findings(mcp_json, settings);
+    (dir, found.into_iter().map(|(rule, _)| rule).collect())
+}
+
+/// (rule id, help) of the settings file's findings.
+fn project_findings(mcp_json: &str, settings: &str) -> (tempfile::TempDir, Vec<(String, String)>) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join(".claude")).unwrap();
     std::fs::write(dir.path().join(".mcp.json"), mcp_json).unwrap();
@@ -204,7 +210,7 @@ fn project(mcp_json: &str, settings: &str) -> (tempfile::TempDir, Vec<String>) {
         .iter()
         .filter(|f| f.source.path == settings_path)
         .flat_map(|f| &f.findings)
-        .map(|f| f.rule.id.to_string())
+        .map(|f| (f.rule.id.to_string(), f.help.clone().unwrap_or_default()))
         .collect();
     (dir, rules)
 }
@@ -617,4 +623,38 @@ fn aws_labs_servers_are_judged_and_advised_one_by_one() {
         rw[0].contains("is widened: enables the server's write tools"),
         "{rw:?}"
     );
+}
+
+/// Suggested permission rules name tools the server has: its profile's
+/// read tools, or a placeholder when the profile knows none; and only
+/// names Claude Code reads as rules (no `*` inside a name).
+#[test]
+fn suggested_permission_rules_name_real_tools() {
+    let (_d, found) = project_findings(
+        GITHUB_REMOTE_WIDE,
+        r#"{"permissions": {"allow": ["mcp__github"]}}"#,
+    );
+    let broad = found
+        .iter()
+        .find(|(r, _)| r == "broad-allow-rule")
+        .expect("reported");
+    assert!(
+        broad
+            .1
+            .contains(r#""mcp__github__get_*", "mcp__github__list_*""#),
+        "{}",
+        broad.1
+    );
+    let azure = r#"{"mcpServers": {"azure": {"type": "http", "url": "https://azure-mcp.acme-corp.net/mcp"}, "az": {"command": "npx", "args": ["-y", "@azure/mcp@0.5.0", "server", "start"]}}}"#;
+    let (_d, found) = project_findings(azure, r#"{"permissions": {"allow": ["mcp__az"]}}"#);
+    assert!(
+        found.iter().any(|(r, _)| r == "broad-allow-rule"),
+        "{found:?}"
+    );
+    for (rule, help) in &found {
+        assert!(!help.contains("__*_"), "{rule}: {help}");
+        if rule == "broad-allow-rule" {
+            assert!(help.contains("`mcp__az__<tool>`"), "{help}");
+        }
+    }
 }

@@ -28,6 +28,10 @@ pub struct Profile {
     pub widen: Vec<Widen>,
     #[serde(default)]
     pub destructive_tools: Vec<String>,
+    /// Tool names (or `prefix_*` globs) that only read, for suggesting
+    /// approvals that name tools the server really has.
+    #[serde(default)]
+    pub read_tools: Vec<String>,
     /// Every tool only reads (search, fetch): running with all of them
     /// widens nothing, so the server is never called unnarrowed.
     #[serde(default)]

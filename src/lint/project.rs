@@ -53,7 +53,12 @@ pub fn servers_of(report: &FileReport) -> Vec<ProjectServer> {
                 .map(|f| f.message.clone())
                 .collect();
             power.dedup();
-            let destructive_tools = servers::profiles_for(profiles, &launch)
+            let matched = servers::profiles_for(profiles, &launch);
+            let read_tools = matched
+                .iter()
+                .flat_map(|p| p.read_tools.iter().cloned())
+                .collect();
+            let destructive_tools = matched
                 .into_iter()
                 .filter(|p| !p.judge(&launch).narrowed || !p.judge(&launch).widened.is_empty())
                 .flat_map(|p| p.destructive_tools.iter().cloned())
@@ -67,6 +72,7 @@ pub fn servers_of(report: &FileReport) -> Vec<ProjectServer> {
                 remote: launch.url.is_some(),
                 power,
                 destructive_tools,
+                read_tools,
             }
         })
         .collect()

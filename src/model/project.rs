@@ -17,4 +17,6 @@ pub struct ProjectServer {
     /// Tool globs the profiles call destructive (when the server is not
     /// narrowed to read-only).
     pub destructive_tools: Vec<String>,
+    /// Tools (or `prefix_*` globs) its profiles know only read.
+    pub read_tools: Vec<String>,
 }

@@ -45,12 +45,28 @@ impl Rule for BroadAllowRule {
                     format!("`{rule}` approves every tool of `{name}` ({}), which holds broad privilege: {why}", server.location),
                 )
                 .label("approves the whole server")
-                .help(format!(
-                    "approve the read tools it needs one by one (`mcp__{name}__get_*`), and deny or ask for the rest"
-                ))
+                .help(approve_instead(name, &server.read_tools))
                 .at(&at, Some(name))
                 .discriminator(rule.to_string()),
             );
         }
     }
+}
+
+/// Approvals to write instead, naming tools the server has when its
+/// profile knows them.
+fn approve_instead(server: &str, read_tools: &[String]) -> String {
+    if read_tools.is_empty() {
+        return format!(
+            "approve the tools it needs one by one (`mcp__{server}__<tool>`), and deny or ask for the rest"
+        );
+    }
+    let rules: Vec<String> = read_tools
+        .iter()
+        .map(|t| format!("\"mcp__{server}__{t}\""))
+        .collect();
+    format!(
+        "approve only its read tools ({}), and deny or ask for the rest",
+        rules.join(", ")
+    )
 }

@@ -92,6 +92,7 @@ fn rewrite(r: &Reference, spelling: Spelling, span: crate::syntax::source::Span)
             | Syntax::Percent
             | Syntax::OpenCode
             | Syntax::DoubleBrace
+            | Syntax::ProcessEnv
     ) && r
         .name
         .bytes()
@@ -151,6 +152,11 @@ fn advice(r: &Reference, spell: impl Fn(&str) -> Spelling, client: &Client) -> (
             r.name
         ),
         Syntax::ShellParameter => format!("{name} does not run a shell over this value; {}", write(&r.name)),
+        Syntax::ProcessEnv => format!(
+            "`${{process.env.{0}}}` is JavaScript, which {name} does not evaluate in its config; {1}",
+            r.name,
+            write(&r.name)
+        ),
         Syntax::OpenCode | Syntax::FileColon if r.name.contains('/') || r.name.contains('.') => {
             format!("{name} cannot read files from values; read the file in a wrapper script")
         }

@@ -57,14 +57,55 @@ impl Rule for UnguardedDestructiveTools {
                     ),
                 )
                 .label("no guard for its destructive tools")
-                .help(format!(
-                    "add e.g. \"ask\": [\"mcp__{}__{}\"] so these tools always ask first",
-                    server.name,
-                    server.destructive_tools.first().cloned().unwrap_or_else(|| "*".into())
-                ))
+                .help(ask_for(&server.name, &server.destructive_tools))
                 .at("/permissions", Some(&server.name))
                 .discriminator(server.name.clone()),
             );
         }
+    }
+}
+
+/// The `ask` rules to add: the profile's tool names and `prefix_*` globs
+/// as Claude Code rules (a `*` elsewhere in a name is no rule it reads).
+fn ask_for(server: &str, tools: &[String]) -> String {
+    let writable = |t: &&String| {
+        let body = t.strip_suffix('*').unwrap_or(t);
+        !body.is_empty() && !body.contains('*')
+    };
+    let rules: Vec<String> = tools
+        .iter()
+        .filter(writable)
+        .map(|t| format!("\"mcp__{server}__{t}\""))
+        .collect();
+    if rules.is_empty() {
+        format!("add an `ask` rule (`mcp__{server}__<tool>`) for each of these tools, so they always ask first")
+    } else {
+        format!(
+            "add \"ask\": [{}] so these tools always ask first",
+            rules.join(", ")
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ask_for;
+
+    #[test]
+    fn ask_rules_only_in_forms_claude_code_reads() {
+        let tools = [
+            "*_create*".to_string(),
+            "delete_*".to_string(),
+            "push_files".to_string(),
+        ];
+        assert_eq!(
+            ask_for("gh", &tools),
+            r#"add "ask": ["mcp__gh__delete_*", "mcp__gh__push_files"] so these tools always ask first"#
+        );
+        let help = ask_for("az", &tools[..1]);
+        assert!(
+            help.contains("`mcp__az__<tool>`") && !help.contains("*_create"),
+            "{help}"
+        );
     }
 }

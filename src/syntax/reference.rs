@@ -30,6 +30,9 @@ pub enum Syntax {
     NestedDefault,
     /// `{{NAME}}` (templating) and `${{ secrets.NAME }}` (Continue)
     DoubleBrace,
+    /// `${process.env.NAME}`: a JavaScript template literal, copied from
+    /// code; no client evaluates it
+    ProcessEnv,
     /// Other `${…}` shell forms (`${x%/}`, `${x:=y}`): meaningful to a shell only
     ShellParameter,
 }
@@ -51,6 +54,7 @@ impl Syntax {
             Syntax::NestedDefault => "${A:-${B}}",
             Syntax::DoubleBrace => "{{VAR}}",
             Syntax::ShellParameter => "${VAR%suffix}",
+            Syntax::ProcessEnv => "${process.env.VAR}",
         }
     }
 
@@ -66,6 +70,7 @@ impl Syntax {
             Syntax::OpenCode => "OpenCode",
             Syntax::NestedDefault => "POSIX shell",
             Syntax::DoubleBrace => "templating languages and Continue",
+            Syntax::ProcessEnv => "JavaScript template literal",
         }
     }
 }
@@ -209,6 +214,11 @@ fn dollar(text: &str, i: usize) -> Option<Reference> {
             }
             if let Some(name) = inner.strip_prefix("input:") {
                 return reference(Syntax::Input, range, name.trim());
+            }
+            if let Some(name) = inner.trim().strip_prefix("process.env.") {
+                if is_identifier(name) {
+                    return reference(Syntax::ProcessEnv, range, name);
+                }
             }
             if EDITOR_VARIABLES.contains(&inner) {
                 return reference(Syntax::EditorVariable, range, inner);

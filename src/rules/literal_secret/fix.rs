@@ -52,7 +52,7 @@ pub(super) fn extraction_fix(cx: &Context, site: &Site, c: &Candidate, var: &str
     // A client that may not substitute `${env:…}` in headers (VS Code):
     // prompt for the value with a password input instead.
     if client.secret_fix == SecretFix::PasswordInputInHeaders && site.field == Field::Headers {
-        let id = var.to_ascii_lowercase();
+        let id = input_id(var);
         let reference = format!("${{input:{id}}}");
         let mut edits = vec![Edit {
             span: c.span,
@@ -209,4 +209,9 @@ fn insert_input(file: &crate::model::McpFile, id: &str, var: &str) -> Option<Edi
         span: Span::new(open, open),
         replacement: format!("\n{indent}\"{key}\": [\n{indent}{indent}{entry}\n{indent}]{comma}"),
     })
+}
+
+/// The id of the password input the VS Code fix declares for `var`.
+pub(super) fn input_id(var: &str) -> String {
+    var.to_ascii_lowercase()
 }

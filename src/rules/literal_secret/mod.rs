@@ -5,7 +5,7 @@ pub mod unparsed;
 
 use super::{place, Context, FixAvailability, Rule, RuleMeta};
 use crate::clients::Field;
-use crate::clients::Spelling;
+use crate::clients::{SecretFix, Spelling};
 use crate::finding::{Category, Confidence, Finding, Persona, Severity};
 use crate::knowledge::analysis::{Candidate, Recognised};
 use crate::knowledge::carriers::How;
@@ -151,6 +151,21 @@ fn instead(cx: &Context, site: &Site, c: &Candidate, var: &str) -> String {
         Spelling::Advice(advice) => return advice,
         Spelling::Reference(reference) => reference,
     };
+    // What the fix writes there: a prompted password input (VS Code).
+    let prompted = cx.file.format.client.secret_fix == SecretFix::PasswordInputInHeaders
+        && site.field == Field::Headers;
+    let (reference, set) = if prompted {
+        let id = fix::input_id(var);
+        (
+            format!("${{input:{id}}}"),
+            format!("declare `{id}` as a `promptString` input with \"password\": true ({client} asks for the value on first start and keeps it in its secret storage)"),
+        )
+    } else {
+        (
+            reference,
+            format!("set {var} in the environment that starts {client}"),
+        )
+    };
     match c.how {
         Some(How::Header) => {
             // Keep the scheme (`Bearer `) outside the reference.
@@ -161,10 +176,10 @@ fn instead(cx: &Context, site: &Site, c: &Candidate, var: &str) -> String {
                 .filter(|w| !w.is_empty())
                 .map(|w| format!("{w} "))
                 .unwrap_or_default();
-            format!("write \"{scheme}{reference}\" and set {var} in the environment that starts {client}")
+            format!("write \"{scheme}{reference}\" and {set}")
         }
         Some(How::BasicAuth) => format!(
-            "write the header as \"Basic {reference}\" with {var} holding the base64 `user:password`, set in the environment that starts {client}"
+            "write the header as \"Basic {reference}\" (its value the base64 of `user:password`) and {set}"
         ),
         Some(How::UrlQuery | How::UrlPassword) => format!(
             "write {reference} in its place ({client} expands references in URLs), or better send it in a header; set {var} in your environment"
@@ -175,6 +190,6 @@ fn instead(cx: &Context, site: &Site, c: &Candidate, var: &str) -> String {
         Some(How::JsonMember) => format!(
             "write {reference} in its place and set {var} in the environment that starts {client}"
         ),
-        _ => format!("write \"{reference}\" and set {var} in the environment that starts {client}"),
+        _ => format!("write \"{reference}\" and {set}"),
     }
 }
