@@ -581,3 +581,36 @@ fn a_broad_literal_secret_is_one_finding() {
         .collect();
     assert_eq!(rules, ["broad-credential"]);
 }
+
+/// Help says what the fix writes: `${process.env.X}` in Gemini CLI is
+/// explained as JavaScript and rewritten to `${X}`, not to `${process}`;
+/// a VS Code header is told about the password input its fix declares.
+#[test]
+fn help_names_what_the_fix_writes() {
+    let gemini = lint(
+        ".gemini/settings.json",
+        r#"{"mcpServers": {"acme": {"command": "acme-mcp", "env": {"ACME_TOKEN": "${process.env.ACME_TOKEN}"}}}}"#,
+    );
+    let f = gemini
+        .findings
+        .iter()
+        .find(|f| f.rule.id == "unexpanded-reference")
+        .expect("reported");
+    let help = f.help.as_deref().unwrap();
+    assert!(help.contains("is JavaScript") && help.contains("`${ACME_TOKEN}`"), "{help}");
+    assert!(!help.contains("${process}"), "{help}");
+    assert_eq!(f.fix.as_ref().unwrap().edits[0].replacement, "${ACME_TOKEN}");
+    let vscode = lint(
+        ".vscode/mcp.json",
+        r#"{"servers": {"docs": {"type": "http", "url": "https://mcp.acme-corp.net/mcp", "headers": {"Authorization": "Bearer 9fKq2Lm8Xv4Tz7Wp1Rb6Yc3Nd5Hg0Js"}}}}"#,
+    );
+    let f = &vscode.findings[0];
+    let fix = f.fix.as_ref().unwrap();
+    let written = &fix.edits[0].replacement;
+    assert!(written.starts_with("${input:"), "{written}");
+    assert!(
+        f.help.as_deref().unwrap().contains(&format!("\"Bearer {written}\"")),
+        "{:?}",
+        f.help
+    );
+}
