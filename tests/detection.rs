@@ -597,9 +597,15 @@ fn help_names_what_the_fix_writes() {
         .find(|f| f.rule.id == "unexpanded-reference")
         .expect("reported");
     let help = f.help.as_deref().unwrap();
-    assert!(help.contains("is JavaScript") && help.contains("`${ACME_TOKEN}`"), "{help}");
+    assert!(
+        help.contains("is JavaScript") && help.contains("`${ACME_TOKEN}`"),
+        "{help}"
+    );
     assert!(!help.contains("${process}"), "{help}");
-    assert_eq!(f.fix.as_ref().unwrap().edits[0].replacement, "${ACME_TOKEN}");
+    assert_eq!(
+        f.fix.as_ref().unwrap().edits[0].replacement,
+        "${ACME_TOKEN}"
+    );
     let vscode = lint(
         ".vscode/mcp.json",
         r#"{"servers": {"docs": {"type": "http", "url": "https://mcp.acme-corp.net/mcp", "headers": {"Authorization": "Bearer 9fKq2Lm8Xv4Tz7Wp1Rb6Yc3Nd5Hg0Js"}}}}"#,
@@ -609,7 +615,10 @@ fn help_names_what_the_fix_writes() {
     let written = &fix.edits[0].replacement;
     assert!(written.starts_with("${input:"), "{written}");
     assert!(
-        f.help.as_deref().unwrap().contains(&format!("\"Bearer {written}\"")),
+        f.help
+            .as_deref()
+            .unwrap()
+            .contains(&format!("\"Bearer {written}\"")),
         "{:?}",
         f.help
     );

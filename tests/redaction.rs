@@ -118,3 +118,121 @@ fn no_format_prints_a_secret() {
         }
     }
 }
+
+/// Literals in a credential position that no rule reports, one per
+/// reason: a value under a secret name too plain to be judged a secret, a
+/// Supabase anon JWT (public by design), a `ghp_` token whose checksum
+/// fails under a neutral name, and a Twilio key SID (the identifier half
+/// of its pair).
+const MASKED_UNREPORTED: &[(&str, &str)] = &[
+    ("API_TOKEN", "mellowgiraffe"),
+    ("SUPABASE_ANON_KEY", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InFobXppY29weHVldXV5Ymhud3d1Iiwicm9sZSI6ImFub24ifQ.Rb6Yc3Nd5Hg0JsK7wQ2mZx9Lp4Vt8Fa1Ce3Gu5Ik0Oq"),
+    ("CONFIG_VALUE", "ghp_MCPLINTfixture0Token1Abc2Def3G44Q7x2"),
+    ("TWILIO_API_KEY_SID", "SK3f9c2a7b1e8d4056a9c7e2b4d1f08a6c"),
+];
+
+/// Masking does not depend on the verdict, in every format mcplint reads
+/// and every output it writes.
+#[test]
+fn credential_positions_are_masked_whatever_the_verdict() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    // Reported tokens around them, so that every value sits on a line next
+    // to a finding, which its snippet shows.
+    let token = "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";
+    let [a, b, c, d] = MASKED_UNREPORTED else {
+        unreachable!()
+    };
+    let lines = [
+        ("GITHUB_TOKEN", token),
+        *a,
+        *b,
+        ("GH_TOKEN", token),
+        *c,
+        *d,
+        ("GITHUB_PAT", token),
+    ];
+    let pairs = |f: &dyn Fn(&str, &str) -> String, sep: &str| {
+        lines
+            .iter()
+            .map(|(k, v)| f(k, v))
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    let json_env = pairs(&|k, v| format!("        \"{k}\": \"{v}\""), ",\n");
+    let files = [
+        (
+            ".mcp.json",
+            format!("{{\"mcpServers\": {{\"acme\": {{\"command\": \"acme-mcp\", \"env\": {{\n{json_env}\n}}}}}}}}\n"),
+        ),
+        (
+            ".vscode/mcp.json",
+            format!("// team servers\n{{\"servers\": {{\"acme\": {{\"command\": \"acme-mcp\", \"env\": {{\n{json_env}\n}}}}}}}}\n"),
+        ),
+        (
+            ".codex/config.toml",
+            format!(
+                "[mcp_servers.acme]\ncommand = \"acme-mcp\"\n\n[mcp_servers.acme.env]\n{}\n",
+                pairs(&|k, v| format!("{k} = \"{v}\""), "\n")
+            ),
+        ),
+        (
+            ".continue/mcpServers/acme.yaml",
+            format!(
+                "name: acme\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: acme\n    command: acme-mcp\n    env:\n{}\n",
+                pairs(&|k, v| format!("      {k}: {v}"), "\n")
+            ),
+        ),
+    ];
+    for (path, text) in &files {
+        let path = root.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let outputs = [
+        vec![
+            "--color",
+            "never",
+            "--persona",
+            "auditor",
+            "--no-group",
+            ".",
+        ],
+        vec!["--format", "json", "--persona", "auditor", "."],
+        vec!["--format", "sarif", "--persona", "auditor", "."],
+        vec!["--format", "github", "--persona", "auditor", "."],
+        vec!["--format", "gitlab", "--persona", "auditor", "."],
+        vec!["--diff", "."],
+    ];
+    for args in outputs {
+        let out = Command::cargo_bin("mcplint")
+            .unwrap()
+            .current_dir(root)
+            .args(&args)
+            .env("HOME", root)
+            .output()
+            .unwrap();
+        let printed = format!(
+            "{}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        if args[0] == "--color" {
+            // Every value's line is shown in every file, masked.
+            for (name, _) in MASKED_UNREPORTED {
+                assert!(printed.matches(name).count() >= 4, "{name}: {printed}");
+            }
+        }
+        for (_, secret) in MASKED_UNREPORTED {
+            let chars: Vec<char> = secret.chars().collect();
+            for start in 0..=chars.len() - 10 {
+                let piece: String = chars[start..start + 10].iter().collect();
+                assert!(
+                    !printed.contains(&piece),
+                    "`mcplint {}` printed part of a masked value: {piece}",
+                    args.join(" ")
+                );
+            }
+        }
+    }
+}

@@ -20,6 +20,14 @@ pub enum Recognised {
     Name,
 }
 
+/// A value masked in every output though no finding reports it.
+#[derive(Clone, Debug)]
+pub struct Masked {
+    pub site: usize,
+    pub range: Range<usize>,
+    pub span: Span,
+}
+
 /// A credential-like value in the file.
 #[derive(Clone, Debug)]
 pub struct Candidate {
@@ -39,6 +47,10 @@ pub struct Candidate {
 
 pub struct Analysis {
     pub candidates: Vec<Candidate>,
+    /// Literals in a credential position that no rule reports (too short,
+    /// public by design, a failed checksum under a neutral name, the key
+    /// SID of a Twilio pair): masked all the same, whatever the verdict.
+    pub masked_only: Vec<Masked>,
     /// References found in each site, by site index.
     pub references: Vec<Vec<Reference>>,
 }
@@ -65,6 +77,18 @@ impl Analysis {
                 out.push((secret.to_string(), c.preview.clone()));
             }
         }
+        for m in &self.masked_only {
+            let Some(secret) = file
+                .sites
+                .get(m.site)
+                .and_then(|s| s.text().get(m.range.clone()))
+            else {
+                continue;
+            };
+            if !out.iter().any(|(s, _)| s == secret) {
+                out.push((secret.to_string(), mask::preview(secret, None)));
+            }
+        }
         out
     }
 
@@ -73,6 +97,7 @@ impl Analysis {
             .iter()
             .filter(|c| c.state != HitState::Placeholder)
             .map(|c| c.span)
+            .chain(self.masked_only.iter().map(|m| m.span))
             .collect()
     }
 }
@@ -166,6 +191,7 @@ pub fn analyze(file: &McpFile, extra: Option<&'static Detectors>) -> Analysis {
     let detectors = Detectors::builtin();
     let source = file.source.text.as_str();
     let mut candidates = Vec::new();
+    let mut masked_only = Vec::new();
     let mut references = Vec::with_capacity(file.sites.len());
     for (si, site) in file.sites.iter().enumerate() {
         let text = site.text();
@@ -218,6 +244,13 @@ pub fn analyze(file: &McpFile, extra: Option<&'static Detectors>) -> Analysis {
             if hit.state == HitState::BadChecksum
                 && !name.as_deref().is_some_and(names::is_secret_name)
             {
+                // Not reported (a typo or a made-up example), but shaped
+                // like a credential: masked all the same.
+                masked_only.push(Masked {
+                    site: si,
+                    span: site.span_of(source, hit.range.clone()),
+                    range: hit.range,
+                });
                 continue;
             }
             let secret = &text[hit.range.clone()];
@@ -318,13 +351,82 @@ pub fn analyze(file: &McpFile, extra: Option<&'static Detectors>) -> Analysis {
             );
         }
         found.sort_by_key(|c| c.range.start);
+        // Whatever the verdict, a literal in a credential position is
+        // masked, and so is a Twilio key SID (the public half of its pair).
+        let overlaps_found = |r: &Range<usize>| {
+            found
+                .iter()
+                .any(|f| f.range.start < r.end && r.start < f.range.end)
+        };
+        for c in &carried {
+            let value = &text[c.range.clone()];
+            if overlaps_found(&c.range)
+                || hidden_by_ref(&c.range)
+                || !credential_position(c)
+                || !maskable(value)
+            {
+                continue;
+            }
+            masked_only.push(Masked {
+                site: si,
+                span: site.span_of(source, c.range.clone()),
+                range: c.range.clone(),
+            });
+        }
+        for m in twilio_key_sids(text) {
+            if !overlaps_found(&m) && !masked_only.iter().any(|x| x.site == si && x.range == m) {
+                masked_only.push(Masked {
+                    site: si,
+                    span: site.span_of(source, m.clone()),
+                    range: m,
+                });
+            }
+        }
         candidates.extend(found);
         references.push(refs);
     }
     Analysis {
         candidates,
+        masked_only,
         references,
     }
+}
+
+/// A place whose literal is a credential whatever it looks like: a
+/// secret-like name, an `Authorization` value, Basic auth, a URL password.
+fn credential_position(c: &Carried) -> bool {
+    matches!(c.how, How::BasicAuth | How::UrlPassword)
+        || c.name.as_deref().is_some_and(|n| {
+            names::is_secret_name(n)
+                || n.eq_ignore_ascii_case("authorization")
+                || n.eq_ignore_ascii_case("proxy-authorization")
+        })
+}
+
+/// Worth masking: not empty, not a reference, a store pointer, a path, a
+/// URL or an obvious placeholder.
+fn maskable(value: &str) -> bool {
+    let v = value.trim();
+    !v.is_empty()
+        && reference::scan(v).is_empty()
+        && !is_store_reference(v)
+        && !v.starts_with('/')
+        && !v.starts_with("~/")
+        && !v.starts_with("./")
+        && !v.contains("://")
+        && !placeholder::is_placeholder_or_name(v)
+}
+
+/// Twilio API key SIDs (`SK` and 32 hex digits): the identifier half of a
+/// key pair, which scanners treat as part of the credential.
+fn twilio_key_sids(text: &str) -> Vec<Range<usize>> {
+    static SID: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let sid =
+        SID.get_or_init(|| regex::Regex::new(r"\bSK[0-9a-f]{32}\b").expect("a valid pattern"));
+    if !text.contains("SK") {
+        return Vec::new();
+    }
+    sid.find_iter(text).map(|m| m.range()).collect()
 }
 
 fn site_how(field: Field) -> How {
