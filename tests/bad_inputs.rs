@@ -890,21 +890,42 @@ fn non_utf8_directory_names() {
 fn backslashes_in_file_names() {
     let t = Tree::new();
     t.write("team\\tools/.mcp.json", github_mcp(GHP));
-    // Not a VS Code config: `.vscode\mcp.json` is one file name here.
+    // Not a VS Code config: `.vscode\mcp.json` is one file name here,
+    // recognised by its content as a config of an unknown client.
     t.write(".vscode\\mcp.json", github_mcp(GHP));
     let (code, report) = run_json(&t.root, &[]);
     assert_eq!(code, 1, "{report:#}");
     assert_eq!(
         files_reported(&report),
-        vec!["team\\tools/.mcp.json".to_string()]
+        vec![
+            ".vscode\\mcp.json".to_string(),
+            "team\\tools/.mcp.json".to_string()
+        ]
+    );
+    let clients: Vec<&str> = all_findings(&report)
+        .iter()
+        .map(|f| f["client"].as_str().unwrap())
+        .collect();
+    assert!(
+        clients.contains(&"generic") && !clients.contains(&"vscode"),
+        "{clients:?}"
     );
 
     let sarif = run(t.cmd().args(["check", "--format", "sarif", "."]))
         .expect_code(1)
         .json();
-    let uri = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
-        ["artifactLocation"]["uri"];
-    assert_eq!(uri, "team%5Ctools/.mcp.json");
+    let uris: Vec<&str> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+        })
+        .collect();
+    assert!(uris.contains(&"team%5Ctools/.mcp.json"), "{uris:?}");
+    assert!(uris.contains(&".vscode%5Cmcp.json"), "{uris:?}");
     let github = run(t.cmd().args(["check", "--format", "github", "."])).expect_code(1);
     assert!(
         github.stdout.contains("file=team\\tools/.mcp.json,line="),

@@ -758,7 +758,11 @@ fn explicit_non_mcp_path_is_skipped_silently() {
 fn zero_configs_says_so() {
     let t = Tree::new();
     t.write("README.md", "# nothing here\n");
-    t.write("src/mcp.json", CLEAN_MCP); // not a Claude Code config name
+    // An MCP name, but no server map in it: not a config.
+    t.write(
+        "src/mcp.json",
+        r#"{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object"}"#,
+    );
     let r = run_human(&t.root, &[]).expect_code(0);
     assert!(
         r.stdout.contains("no MCP config files found"),
@@ -1287,7 +1291,14 @@ fn formats_lists_every_format_of_the_table() {
     let text = String::from_utf8_lossy(&out.stdout);
     for f in mcplint::clients::formats() {
         assert!(text.contains(f.id), "{} missing", f.id);
-        assert!(text.contains(f.paths[0]), "{} missing", f.paths[0]);
+        match f.paths.first() {
+            Some(path) => assert!(text.contains(path), "{path} missing"),
+            None => assert!(
+                text.contains("name suggests MCP"),
+                "{} says how it is found",
+                f.id
+            ),
+        }
     }
     assert!(
         text.contains("expands: nothing"),

@@ -95,6 +95,8 @@ const SECRETS: &[Row] = &[
     ("continue", ".continue/mcpServers/github.yaml", "/mcpServers/2/env/LINEAR_API_KEY", SECRET, Exact, "lin_api_17GMCPLINTsUFKeImxowuTuWIQiy4t2gqNnCctul"), // linear-api-key
     ("continue", ".continue/mcpServers/imported.json", "/mcpServers/stripe/args/3", SECRET, Exact, "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"), // stripe-live-secret-key
     ("goose", "home/.config/goose/config.yaml", "/extensions/github/envs/GITHUB_PERSONAL_ACCESS_TOKEN", SECRET, Exact, "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"), // github-classic-pat
+    ("generic", "mcp.json", "/mcpServers/github/env/GITHUB_PERSONAL_ACCESS_TOKEN", SECRET, Exact, "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"), // github-classic-pat
+    ("generic", "ops/mcp_servers.toml", "/mcp_servers/reporting-db/args/2", SECRET, Exact, "Vq8mZ2pL9wRt4"), // postgres-url-password
 ];
 
 /// Secrets in copies that the tree's `.gitignore` excludes (`local/`): never
@@ -116,6 +118,7 @@ const IGNORED: &[(&str, &str, &str, &str)] = &[
     ("opencode", "local/opencode.json", "/mcp/openai-docs/environment/OPENAI_API_KEY", "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"), // openai-project-key
     ("continue", "local/.continue/mcpServers/personal.yaml", "/mcpServers/0/env/PERPLEXITY_API_KEY", "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"), // perplexity-api-key
     ("goose", "local/.config/goose/config.yaml", "/extensions/linear/envs/LINEAR_API_KEY", "lin_api_c3qMCPLINTaz4n13EbyWmnGKRuafgevPnQ3sQEKJ"), // linear-api-key
+    ("generic", "local/mcp.json", "/mcpServers/slack/env/SLACK_BOT_TOKEN", "xoxb-5938271046-613847290512-qLm4ZtXcMCPLINTRv8NdWa2K"), // slack-bot-token
 ];
 
 /// References written in a syntax the owning client does not expand: the
@@ -145,6 +148,7 @@ const WRONG_SYNTAX: &[Row] = &[
     ("continue", ".continue/mcpServers/imported.json", "/mcpServers/postgres/args/2", UNEXPANDED, Exact, "${DATABASE_URL}"),
     ("goose", "home/.config/goose/config.yaml", "/extensions/notion/args/3", UNEXPANDED, Exact, "$NOTION_TOKEN"),
     ("goose", "home/.config/goose/config.yaml", "/extensions/sentry/headers/Authorization", UNEXPANDED, Exact, "${env:SENTRY_ACCESS_TOKEN}"),
+    ("generic", "mcp.json", "/mcpServers/vault-docs/env/DOCS_TOKEN", UNEXPANDED, Exact, "$(op read op://Engineering/docs-mcp/token)"),
 ];
 
 /// Placeholders left where a credential belongs. `Inside`: the finding covers
@@ -168,6 +172,7 @@ const PLACEHOLDERS: &[Row] = &[
     ("opencode", "opencode.jsonc", "/mcp/context7/headers/CONTEXT7_API_KEY", PLACEHOLDER, Exact, "<YOUR_CONTEXT7_API_KEY>"),
     ("continue", ".continue/mcpServers/github.yaml", "/mcpServers/4/env/BRAVE_API_KEY", PLACEHOLDER, Exact, "<YOUR_BRAVE_API_KEY>"),
     ("goose", "home/.config/goose/config.yaml", "/extensions/brave-search/envs/BRAVE_API_KEY", PLACEHOLDER, Exact, "<YOUR_BRAVE_API_KEY>"),
+    ("generic", "tools/mcp.yaml", "/mcpServers/notes/env/NOTES_WORKSPACE_TOKEN", PLACEHOLDER, Exact, "your-notes-workspace-token"),
 ];
 
 /// References in the owning client's own syntax: no finding of any rule.
@@ -205,6 +210,8 @@ const CORRECT: &[Row] = &[
     ("continue", ".continue/mcpServers/github.yaml", "/mcpServers/0/env/GITHUB_PERSONAL_ACCESS_TOKEN", NONE, Nothing, "${{ secrets.GITHUB_TOKEN }}"),
     ("continue", ".continue/mcpServers/imported.json", "/mcpServers/supabase/env/SUPABASE_ACCESS_TOKEN", NONE, Nothing, "${SUPABASE_ACCESS_TOKEN}"),
     ("goose", "home/.config/goose/config.yaml", "/extensions/acme-docs/headers/Authorization", NONE, Nothing, "$ACME_DOCS_TOKEN"),
+    ("generic", "tools/mcp.yaml", "/mcpServers/notes/env/NOTES_API_KEY", NONE, Nothing, "${env:NOTES_API_KEY}"),
+    ("generic", "mcp.json", "/mcpServers/vault-docs/env/DOCS_URL", NONE, Nothing, "${DOCS_URL:-https://docs.acme-corp.net}"),
 ];
 
 /// Rows the linter gets wrong today, moved here verbatim from the tables
@@ -231,6 +238,7 @@ const DECOYS: &[(&str, &str)] = &[
     ("vscode", "src/data/mcp.json"),
     ("windsurf", "scripts/mcp.json"),
     ("zed", "assets/mcp.json"),
+    ("generic", "tools/mcp-schema.json"),
 ];
 
 fn fixtures_root() -> PathBuf {
@@ -387,7 +395,8 @@ fn assert_rows(rows: &[Row]) {
 fn value_at(client: &str, file: &str, pointer: &str) -> Option<String> {
     let path = tree_dir(client).join(file);
     let text = std::fs::read_to_string(&path).ok()?;
-    let format = clients::for_path(&path)?;
+    let format =
+        clients::for_path(&path).or_else(|| run::discover::probe(&path).map(|b| b.format))?;
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let body = &text[bom..];
     let root = match format.language {
@@ -398,6 +407,12 @@ fn value_at(client: &str, file: &str, pointer: &str) -> Option<String> {
     }
     .ok()?;
     root.at_pointer(pointer)?.as_str().map(str::to_owned)
+}
+
+/// Is `path` an MCP config, by its path or (for a name that suggests MCP)
+/// by its content, as the walk decides?
+fn recognised(path: &Path) -> bool {
+    clients::for_path(path).is_some() || run::discover::probe(path).is_some()
 }
 
 /// Every file under `dir`, hidden ones included, but nothing under `local/`.
@@ -454,7 +469,7 @@ fn tables_match_the_fixtures() {
     }
     for &(client, file) in DECOYS {
         let path = tree_dir(client).join(file);
-        if !path.is_file() || clients::for_path(&path).is_some() {
+        if !path.is_file() || recognised(&path) {
             wrong.push(format!("{client}/{file}: not a decoy"));
         }
     }
@@ -525,7 +540,7 @@ fn only_config_files_are_read() {
     let mut wrong = Vec::new();
     for (client, tree) in trees() {
         for file in reported_files(tree) {
-            if clients::for_path(Path::new(file)).is_none() {
+            if !recognised(&tree_dir(client).join(file)) {
                 wrong.push(format!("{client}: reported {file}, not an MCP config"));
             }
             if DECOYS.contains(&(client.as_str(), file)) {
@@ -535,10 +550,7 @@ fn only_config_files_are_read() {
         // Every config outside `local/` is scanned, and nothing else.
         let mut files = Vec::new();
         files_outside_local(&tree_dir(client), &mut files);
-        let configs = files
-            .iter()
-            .filter(|p| clients::for_path(p).is_some())
-            .count();
+        let configs = files.iter().filter(|p| recognised(p)).count();
         if tree.json["files_scanned"] != configs {
             wrong.push(format!(
                 "{client}: scanned {}, expected {configs}",
@@ -592,7 +604,9 @@ fn every_format_has_a_fixture() {
     files_outside_local(&fixtures_root(), &mut files);
     let covered: BTreeSet<&str> = files
         .iter()
-        .filter_map(|p| clients::for_path(p))
+        .filter_map(|p| {
+            clients::for_path(p).or_else(|| mcplint::run::discover::probe(p).map(|b| b.format))
+        })
         .map(|f| f.id)
         .collect();
     let missing: Vec<&str> = formats()
@@ -609,7 +623,13 @@ fn every_format_has_a_fixture() {
 #[test]
 fn every_client_module_is_listed_once() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/clients");
-    let shared = ["mod.rs", "dialect.rs", "format.rs", "paths.rs"];
+    let shared = [
+        "mod.rs",
+        "dialect.rs",
+        "format.rs",
+        "paths.rs",
+        "recognise.rs",
+    ];
     let mut modules: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())

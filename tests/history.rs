@@ -234,7 +234,8 @@ fn files_that_are_not_mcp_configs_are_ignored() {
     repo.commit(
         &[
             ("config.json", &github_mcp(GHP)),
-            ("src/mcp.json", &github_mcp(GHP)),
+            // An MCP name without a server map in it.
+            ("src/mcp.json", r#"{"name": "acme", "tools": ["search"], "token": "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"}"#),
             (".mcp.json.bak", &github_mcp(GHP)),
             (".mcp.json", CLEAN_MCP),
         ],

@@ -26,7 +26,11 @@ pub(super) fn list_formats() -> u8 {
             f.client.name,
             f.describes,
             "",
-            f.paths.join(", "),
+            if f.paths.is_empty() {
+                "any file whose name suggests MCP (`*mcp*.json`, `.toml`, `.yaml`, …) holding an MCP server map, when no client's path matches".to_string()
+            } else {
+                f.paths.join(", ")
+            },
             "",
             expands,
             dialect.unset

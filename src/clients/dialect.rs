@@ -41,6 +41,11 @@ impl Dialect {
     /// How this client wants a reference to `var` written in `field`:
     /// a reference (`${NAME}`), or advice when it has none there.
     pub fn spell(&self, field: Field, var: &str) -> Spelling {
+        if self.spelling.is_empty() {
+            return Spelling::Advice(format!(
+                "keep the value out of the file: write a reference to {var} in the syntax of the client that reads it (`${{{var}}}` for Claude Code, `${{env:{var}}}` for Cursor and VS Code) and set {var} in its environment"
+            ));
+        }
         let template = self
             .spelling
             .iter()

@@ -38,6 +38,7 @@ macro_rules! in_every_string {
 mod dialect;
 mod format;
 mod paths;
+pub mod recognise;
 
 pub mod amazon_q;
 pub mod claude_code;
@@ -48,6 +49,7 @@ pub mod continue_dev;
 pub mod copilot_cli;
 pub mod cursor;
 pub mod gemini_cli;
+pub mod generic;
 pub mod goose;
 pub mod opencode;
 pub mod roo_code;
@@ -79,6 +81,8 @@ pub static CLIENTS: &[&Client] = &[
     &continue_dev::CLIENT,
     &continue_dev::IMPORTED_JSON,
     &goose::CLIENT,
+    // Recognised by content only: its formats name no path.
+    &generic::CLIENT,
 ];
 
 #[derive(Debug)]

@@ -357,7 +357,8 @@ pub fn apply(report: &Report, options: &Options) -> Outcome {
 /// the user suppressed or disabled stays so in every round.
 fn relint(report: &FileReport, text: &str) -> FileReport {
     let input = Input::new(&report.source.path, report.format, text.as_bytes())
-        .shown_as(&report.source.display);
+        .shown_as(&report.source.display)
+        .assumed(report.assumed.clone());
     lint::file(input, &report.settings)
 }
 

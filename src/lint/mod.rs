@@ -36,6 +36,8 @@ pub struct Input {
     pub display: String,
     pub format: &'static Format,
     pub bytes: Vec<u8>,
+    /// Why it is read as `format`, when its content (not its path) said so.
+    pub assumed: Option<String>,
 }
 
 impl Input {
@@ -51,7 +53,15 @@ impl Input {
             path,
             format,
             bytes: bytes.into(),
+            assumed: None,
         }
+    }
+
+    /// The same input, read as its format because `why` (content
+    /// recognition) says so.
+    pub fn assumed(mut self, why: Option<String>) -> Self {
+        self.assumed = why;
+        self
     }
 
     /// The same input shown as `display`.
@@ -86,6 +96,7 @@ pub fn file(input: Input, settings: &Settings) -> FileReport {
         settings: settings.clone(),
         exceptions: Vec::new(),
         hidden: Vec::new(),
+        assumed: input.assumed,
     };
     if settings.inline_ignores {
         inline_ignores::apply(&mut report);

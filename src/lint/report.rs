@@ -24,6 +24,9 @@ pub struct FileReport {
     /// The least persona of each finding the settings' persona does not
     /// show.
     pub hidden: Vec<Persona>,
+    /// Why the file was read as `format`, when its content (not its path)
+    /// said so: every report says which client was assumed.
+    pub assumed: Option<String>,
 }
 
 impl FileReport {
@@ -38,6 +41,7 @@ impl FileReport {
             settings: Settings::default(),
             exceptions: Vec::new(),
             hidden: Vec::new(),
+            assumed: None,
         }
     }
 }

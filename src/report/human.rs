@@ -101,6 +101,13 @@ pub fn render(report: &Report, style: &Style) -> String {
         }
         let text = masked_text(file);
         let index = LineIndex::new(&text);
+        if let Some(why) = &file.assumed {
+            let _ = writeln!(
+                out,
+                "note: {} was recognised by its content: {why}\n",
+                file.source.display
+            );
+        }
         // Errors first, then warnings, then notes; in file order within each.
         let mut findings: Vec<&Finding> = file.findings.iter().collect();
         findings.sort_by_key(|f| (std::cmp::Reverse(f.severity), f.primary.span.start));

@@ -30,6 +30,10 @@ struct JsonFinding<'a> {
     persona: crate::finding::Persona,
     file: &'a str,
     client: &'static str,
+    /// Why the file was read as `client`, when its content (not its path)
+    /// said so; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    client_assumed: Option<&'a str>,
     server: Option<&'a str>,
     pointer: &'a str,
     line: usize,
@@ -95,6 +99,7 @@ pub fn render(report: &Report) -> String {
             persona: f.least_persona(),
             file: &file.source.display,
             client: file.format.client.id,
+            client_assumed: file.assumed.as_deref(),
             server: f.server.as_deref(),
             pointer: &f.pointer,
             line: at.start.line,

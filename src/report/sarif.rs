@@ -88,6 +88,9 @@ pub fn render(report: &Report) -> String {
             "persona": f.least_persona().as_str(),
             "confidence": f.confidence,
         });
+        if let Some(why) = &file.assumed {
+            properties["clientAssumed"] = json!(why);
+        }
         if let Some(p) = &f.secret_preview {
             properties["secretPreview"] = json!(p);
         }

@@ -63,10 +63,17 @@ impl Rule for UnexpandedReference {
                 let finding = Finding::new(
                     &META,
                     site.span_of(&file.source.text, r.range.clone()),
-                    format!(
-                        "{client} does not expand `{written}` in {}; the server receives the literal text",
-                        place::field(site)
-                    ),
+                    if crate::clients::generic::is(file.format.client) {
+                        format!(
+                            "no MCP client expands `{written}` in {}; the server receives the literal text",
+                            place::field(site)
+                        )
+                    } else {
+                        format!(
+                            "{client} does not expand `{written}` in {}; the server receives the literal text",
+                            place::field(site)
+                        )
+                    },
                 )
                 .label(label)
                 .help(help)
@@ -144,6 +151,7 @@ fn advice(r: &Reference, spell: impl Fn(&str) -> Spelling, client: &Client) -> (
             None => format!("{name} has no editor variables; write the path itself"),
         },
         Syntax::Input => format!("input prompts exist only in VS Code's mcp.json; {}", write(&env_name)),
+        Syntax::CommandSubstitution if crate::clients::generic::is(client) => "no MCP client runs commands found in values; start the server from a wrapper script that reads the secret".to_string(),
         Syntax::CommandSubstitution => format!(
             "{name} never runs commands found in values; start the server from a wrapper script that reads the secret (Claude Code: `headersHelper` for headers)"
         ),

@@ -85,12 +85,19 @@ pub fn staged(
         if !roots.iter().any(|root| path.starts_with(root)) {
             continue;
         }
-        // Recognised by its place in the repository, shown relative to here.
-        let Some(format) = recognise(&path) else {
+        // Recognised by its place in the repository, shown relative to
+        // here; a name that suggests MCP is left to its content (the run
+        // recognises held content as the walk does).
+        let format = recognise(&path);
+        if format.is_none() && !crate::clients::recognise::name_suggests_mcp(&path) {
             continue;
-        };
+        }
         let display = crate::syntax::source::display_path(&path, &here);
         if file.size() > max_file_size {
+            // Too big to be a config unless its path says it is one.
+            if format.is_none() {
+                continue;
+            }
             errors.push(crate::lint::FileError {
                 file: display,
                 message: format!(
@@ -108,7 +115,7 @@ pub fn staged(
         out.push(crate::run::InMemory {
             name: path,
             display,
-            format: Some(format),
+            format,
             bytes: blob.content().to_vec(),
         });
     }

@@ -8,7 +8,7 @@ use std::sync::Mutex;
 
 use ignore::{WalkBuilder, WalkState};
 
-use crate::clients::{self, Format};
+use crate::clients::{self, recognise, Format};
 use crate::lint::FileError;
 use crate::syntax::source::display_path;
 
@@ -18,6 +18,9 @@ pub struct Target {
     pub path: PathBuf,
     pub display: String,
     pub format: &'static Format,
+    /// Why the file was read as `format` when its content, not its path,
+    /// said so.
+    pub why: Option<String>,
 }
 
 #[derive(Default)]
@@ -75,6 +78,14 @@ pub fn discover_with(
                         path: path.clone(),
                         display,
                         format,
+                        why: None,
+                    });
+                } else if let Some(by) = probe(path) {
+                    found.targets.push(Target {
+                        path: path.clone(),
+                        display,
+                        format: by.format,
+                        why: Some(by.why),
                     });
                 }
             }
@@ -140,8 +151,15 @@ fn walk(
                 if entry.depth() == 0 {
                     return WalkState::Continue;
                 }
-                let Some(format) = recognise(entry.path()) else {
-                    return WalkState::Continue;
+                let (format, why) = match recognise(entry.path()) {
+                    Some(format) => (format, None),
+                    None if entry.file_type().is_some_and(|t| t.is_file()) => {
+                        match probe(entry.path()) {
+                            Some(by) => (by.format, Some(by.why)),
+                            None => return WalkState::Continue,
+                        }
+                    }
+                    None => return WalkState::Continue,
                 };
                 let display = display_path(entry.path(), cwd);
                 if entry.file_type().is_some_and(|t| t.is_dir()) {
@@ -169,6 +187,7 @@ fn walk(
                         path: entry.into_path(),
                         display,
                         format,
+                        why,
                     });
                 }
                 WalkState::Continue
@@ -176,6 +195,21 @@ fn walk(
         });
     found.targets.extend(targets.into_inner().unwrap());
     found.errors.extend(errors.into_inner().unwrap());
+}
+
+/// Read a file whose name suggests MCP, and recognise it by its content.
+/// Anything that is not a small UTF-8 file of an MCP shape is skipped
+/// quietly: it is not known to be a config, so it is no parse error.
+pub fn probe(path: &Path) -> Option<recognise::ByContent> {
+    if !recognise::name_suggests_mcp(path) {
+        return None;
+    }
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > recognise::MAX_PROBE {
+        return None;
+    }
+    let bytes = std::fs::read(path).ok()?;
+    recognise::by_content(path, std::str::from_utf8(&bytes).ok()?)
 }
 
 /// The link text of a symlink found by the walk whose target lies outside

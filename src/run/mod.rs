@@ -89,6 +89,8 @@ struct Job {
     path: PathBuf,
     display: String,
     format: &'static Format,
+    /// Why it was read as `format`, when its content said so.
+    why: Option<String>,
     /// Held in memory (standard input, a staged blob); else read from `path`.
     held: Option<usize>,
 }
@@ -139,18 +141,24 @@ fn jobs(
             path: t.path,
             display: t.display,
             format: t.format,
+            why: t.why,
             held: None,
         })
         .collect();
     for (i, held) in options.in_memory.iter().enumerate() {
         // A per-glob client of the config file applies to standard input
         // and staged blobs by the name they stand for.
-        let Some(format) = options
+        let claimed = options
             .forced
             .or_else(|| resolver.client_for(&held.name))
-            .or(held.format)
-        else {
-            continue;
+            .or(held.format);
+        // Unclaimed by its name: its content may still say it is a config.
+        let (format, why) = match claimed {
+            Some(format) => (format, None),
+            None => match held_by_content(held) {
+                Some(by) => (by.format, Some(by.why)),
+                None => continue,
+            },
         };
         if resolver.excluded(&held.name) {
             continue;
@@ -159,10 +167,22 @@ fn jobs(
             path: held.name.clone(),
             display: held.display.clone(),
             format,
+            why,
             held: Some(i),
         });
     }
     (jobs, found.errors)
+}
+
+/// Recognise content held in memory (standard input, a staged blob) by the
+/// name it stands for and its bytes, as the walk recognises a file.
+fn held_by_content(held: &InMemory) -> Option<clients::recognise::ByContent> {
+    if !clients::recognise::name_suggests_mcp(&held.name)
+        || held.bytes.len() as u64 > clients::recognise::MAX_PROBE
+    {
+        return None;
+    }
+    clients::recognise::by_content(&held.name, std::str::from_utf8(&held.bytes).ok()?)
 }
 
 /// Lint every job: first the files no other file's facts depend on, then
@@ -183,7 +203,11 @@ fn lint_jobs(jobs: &[Job], options: &Options, resolver: &Resolver) -> Report {
             Some(h) => Ok(options.in_memory[h].bytes.clone()),
             None => read::bytes(&job.path, options.max_file_size),
         };
-        let input = bytes.map(|b| Input::new(&job.path, job.format, b).shown_as(&job.display));
+        let input = bytes.map(|b| {
+            Input::new(&job.path, job.format, b)
+                .shown_as(&job.display)
+                .assumed(job.why.clone())
+        });
         input
             .map(|input| {
                 let mut settings = resolver.settings_for(&job.path);

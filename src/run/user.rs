@@ -69,6 +69,7 @@ pub fn targets(env: &dyn Env) -> Vec<Target> {
                 display: display(&path, env),
                 path,
                 format,
+                why: None,
             });
         }
     };

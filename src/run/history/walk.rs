@@ -162,6 +162,16 @@ fn configs_changed(
                 let path = format!("{dir}{name}");
                 if let Some(format) = clients::for_path(Path::new(&path)) {
                     out.push((path, entry.id(), format));
+                } else if clients::recognise::name_suggests_mcp(Path::new(&path)) {
+                    // Recognised by content, as the walk of a worktree does.
+                    let blob = repo.find_blob(entry.id())?;
+                    let by = (blob.size() as u64 <= clients::recognise::MAX_PROBE)
+                        .then(|| std::str::from_utf8(blob.content()).ok())
+                        .flatten()
+                        .and_then(|text| clients::recognise::by_content(Path::new(&path), text));
+                    if let Some(by) = by {
+                        out.push((path, entry.id(), by.format));
+                    }
                 }
             }
             // Symlinks and submodules hold no config text.
