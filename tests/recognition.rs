@@ -59,7 +59,7 @@ fn a_walk_finds_configs_by_content_and_skips_the_rest_quietly() {
         "schemas/mcp.json",
         r#"{"type": "object", "properties": {"mcpServers": {"type": "object"}}}"#,
     );
-    t.write("assets/mcp.yaml", b"\x00\x01\x02mcp binary\xff".to_vec());
+    t.write("assets/mcp.yaml", b"\x00\x01\x02mcp binary\xff");
     t.write(
         "logs/mcp-trace.json",
         format!("[{}]", "1,".repeat(700_000) + "1"),
