@@ -623,3 +623,26 @@ fn help_names_what_the_fix_writes() {
         f.help
     );
 }
+
+/// VS Code resolves `${config:…}` and `${command:…}` in its MCP config as it
+/// does its other predefined variables; no client expands them in
+/// `.mcp.json`.
+#[test]
+fn editor_config_and_command_variables() {
+    let vscode = findings(
+        ".vscode/mcp.json",
+        r#"{"servers": {"ls": {"command": "rbx-ls", "env": {"PORT": "${config:rbxdev-ls.executorBridge.port}", "TOKEN": "${command:acme.getToken}"}}}}"#,
+    );
+    assert!(
+        vscode.iter().all(|f| f.0 != "unexpanded-reference"),
+        "{vscode:?}"
+    );
+    let claude = findings(
+        ".mcp.json",
+        r#"{"mcpServers": {"ls": {"command": "rbx-ls", "env": {"PORT": "${config:rbxdev-ls.executorBridge.port}"}}}}"#,
+    );
+    assert!(
+        claude.iter().any(|f| f.0 == "unexpanded-reference"),
+        "{claude:?}"
+    );
+}

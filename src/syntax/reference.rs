@@ -220,7 +220,12 @@ fn dollar(text: &str, i: usize) -> Option<Reference> {
                     return reference(Syntax::ProcessEnv, range, name);
                 }
             }
-            if EDITOR_VARIABLES.contains(&inner) {
+            // `${config:section.key}` and `${command:id}`: resolved by the
+            // editor like its predefined variables.
+            if EDITOR_VARIABLES.contains(&inner)
+                || inner.starts_with("config:")
+                || inner.starts_with("command:")
+            {
                 return reference(Syntax::EditorVariable, range, inner);
             }
             if is_identifier(inner) {
