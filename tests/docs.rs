@@ -97,28 +97,64 @@ fn pre_commit_hooks_cover_every_committable_config_name() {
         .map(|l| l.trim_end_matches('\''))
         .collect();
     assert_eq!(patterns.len(), 2, "mcplint and mcplint-fix");
-    for pattern in patterns {
-        let re = regex::Regex::new(pattern).unwrap();
-        for f in mcplint::clients::formats().iter().filter(|f| f.shared) {
-            for path in f.paths {
-                let example = format!("repo/{}", path.replace('*', "servers"));
-                // User-level locations (`Code/User/…`, `gemini-cli/…`) are not committed.
-                if path.contains("User/")
-                    || path.starts_with("gemini-cli/")
-                    || path.starts_with("codex/")
-                    || path.starts_with("zed/")
-                    || path.starts_with("amazonq/")
-                {
-                    continue;
-                }
-                assert!(
-                    re.is_match(&example),
-                    "{} ({}) not covered by {pattern}",
-                    example,
-                    f.id
-                );
-                assert!(!re.is_match("repo/package.json"));
-            }
+    let expected = hook_pattern();
+    for pattern in &patterns {
+        assert_eq!(
+            *pattern, expected,
+            "`files` must be the pattern built from the format table and the name heuristics"
+        );
+    }
+    let re = regex::Regex::new(&expected).unwrap();
+    // Every path of every format (per-user ones too: dotfiles repositories
+    // commit them), every name recognition would read, and nothing else.
+    let mut examples: Vec<String> = mcplint::clients::formats()
+        .iter()
+        .flat_map(|f| f.paths.iter())
+        .map(|p| format!("repo/{}", p.replace('*', "servers")))
+        .collect();
+    for (ext, _) in mcplint::clients::recognise::EXTENSIONS {
+        examples.push(format!("repo/team-MCP-servers{ext}"));
+        for (folder, _) in mcplint::clients::recognise::AGENT_FOLDERS {
+            examples.push(format!("repo/{folder}/settings{ext}"));
+            examples.push(format!("{folder}/config{ext}"));
         }
     }
+    for example in &examples {
+        assert!(re.is_match(example), "{example} not covered by {expected}");
+        let path = std::path::Path::new(example);
+        let accepted = mcplint::clients::for_path(path).is_some()
+            || mcplint::clients::recognise::name_suggests_mcp(path);
+        assert!(accepted, "{example} is covered but recognition never reads it");
+    }
+    for other in ["repo/package.json", "repo/.vscode/launch.json", "README.md", "repo/settings.json"] {
+        assert!(!re.is_match(other), "{other}");
+    }
+}
+
+/// The `files` pattern of the hooks: every format path (a `*` matching
+/// within one component), any `*mcp*` name with a config extension, and
+/// settings or config files in an agent's folder; case aside.
+fn hook_pattern() -> String {
+    let escape = |p: &str| regex::escape(p).replace("\\*", "[^/]+");
+    let mut paths: Vec<String> = mcplint::clients::formats()
+        .iter()
+        .flat_map(|f| f.paths.iter())
+        .map(|p| escape(p))
+        .collect();
+    paths.sort();
+    paths.dedup();
+    let exts: Vec<String> = mcplint::clients::recognise::EXTENSIONS
+        .iter()
+        .map(|(e, _)| regex::escape(&e[1..]))
+        .collect();
+    let folders: Vec<String> = mcplint::clients::recognise::AGENT_FOLDERS
+        .iter()
+        .map(|(f, _)| regex::escape(f))
+        .collect();
+    format!(
+        "(?i)(^|/)({}|[^/]*mcp[^/]*\\.({exts})|({folders})/(settings|config)\\.({exts}))$",
+        paths.join("|"),
+        exts = exts.join("|"),
+        folders = folders.join("|"),
+    )
 }

@@ -47,12 +47,19 @@ pub mod cline;
 pub mod codex;
 pub mod continue_dev;
 pub mod copilot_cli;
+pub mod crush;
 pub mod cursor;
 pub mod gemini_cli;
 pub mod generic;
 pub mod goose;
+pub mod junie;
+pub mod kilo_code;
+pub mod kiro;
+pub mod lm_studio;
 pub mod opencode;
+pub mod qwen_code;
 pub mod roo_code;
+pub mod trae;
 pub mod vscode;
 pub mod windsurf;
 pub mod zed;
@@ -81,6 +88,13 @@ pub static CLIENTS: &[&Client] = &[
     &continue_dev::CLIENT,
     &continue_dev::IMPORTED_JSON,
     &goose::CLIENT,
+    &kiro::CLIENT,
+    &qwen_code::CLIENT,
+    &junie::CLIENT,
+    &kilo_code::CLIENT,
+    &trae::CLIENT,
+    &crush::CLIENT,
+    &lm_studio::CLIENT,
     // Recognised by content only: its formats name no path.
     &generic::CLIENT,
 ];

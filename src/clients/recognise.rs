@@ -22,7 +22,7 @@ pub struct ByContent {
 /// Folders of agent tools whose settings files may hold MCP servers, and
 /// the format each points to (`None`: the folder is an agent's, but its
 /// client reads no such file that mcplint knows).
-const AGENT_FOLDERS: &[(&str, Option<&str>)] = &[
+pub const AGENT_FOLDERS: &[(&str, Option<&str>)] = &[
     (".claude", Some("claude-code")),
     (".cursor", Some("cursor")),
     (".vscode", Some("vscode")),
@@ -51,7 +51,7 @@ const AGENT_FOLDERS: &[(&str, Option<&str>)] = &[
 /// configs: a config is small, and the walk must stay cheap.
 pub const MAX_PROBE: u64 = 1 << 20;
 
-const EXTENSIONS: &[(&str, Language)] = &[
+pub const EXTENSIONS: &[(&str, Language)] = &[
     (".json", Language::Jsonc),
     (".jsonc", Language::Jsonc),
     (".json5", Language::Jsonc),

@@ -33,6 +33,9 @@ pub static CONFIG: Format = Format {
         "windsurf/mcp_config.json",
         ".windsurf/mcp_config.json",
         ".codeium/mcp_config.json",
+        // Windsurf's file name is its own: committed anywhere (often at the
+        // top of a repository, to share it), it is Windsurf's.
+        "mcp_config.json",
     ],
     language: Language::Json,
     layout: &LAYOUT,

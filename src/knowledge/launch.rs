@@ -172,11 +172,11 @@ impl<'t> Launch<'t> {
             .collect()
     }
 
-    /// Does this entry run package `name` (compared as [`same_package`] does)?
-    pub fn runs_package(&self, name: &str) -> bool {
+    /// Does this entry run the package whose [`normal_form`] is `normal`?
+    pub fn runs_normal_package(&self, normal: &str) -> bool {
         self.normal_packages
             .get_or_init(|| self.packages().into_iter().map(normal_form).collect())
-            .contains(&normal_form(name))
+            .contains(normal)
     }
 
     /// The container image of a `docker run` / `podman run` entry.
@@ -277,7 +277,7 @@ pub fn same_package(a: &str, b: &str) -> bool {
 }
 
 /// The form in which [`same_package`] compares a name.
-fn normal_form(name: &str) -> String {
+pub fn normal_form(name: &str) -> String {
     if name.starts_with('@') {
         name.to_string()
     } else {

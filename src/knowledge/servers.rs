@@ -9,7 +9,7 @@ use serde::Deserialize;
 use crate::knowledge::detect::pattern::Pattern;
 use crate::syntax::source::Span;
 
-use super::launch::{basename, image_name, package_name, same_package, Launch};
+use super::launch::{basename, image_name, normal_form, package_name, same_package, Launch};
 
 /// `(file name, JSON)` of every embedded profile.
 pub static FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/server_files.rs"));
@@ -64,6 +64,9 @@ pub struct SecretFlag {
 pub struct Match {
     #[serde(default)]
     pub packages: Vec<String>,
+    /// `packages` in the form they compare in, built on first use.
+    #[serde(skip)]
+    normal_packages: OnceLock<Vec<String>>,
     #[serde(default)]
     pub images: Vec<String>,
     #[serde(default)]
@@ -194,7 +197,10 @@ impl Profile {
 impl Match {
     pub fn accepts(&self, launch: &Launch) -> bool {
         let m = self;
-        m.packages.iter().any(|p| launch.runs_package(p))
+        m.normal_packages
+            .get_or_init(|| m.packages.iter().map(|p| normal_form(p)).collect())
+            .iter()
+            .any(|p| launch.runs_normal_package(p))
             || launch
                 .image()
                 .is_some_and(|(i, _)| m.images.iter().any(|x| x == image_name(i)))

@@ -1,0 +1,38 @@
+//! JetBrains Junie: `.junie/mcp/mcp.json` in a project,
+//! `~/.junie/mcp/mcp.json` for the user.
+//!
+//! Facts (`shared/reference/clients.md` §15, §19): `mcpServers` with
+//! `command`/`args`/`env` (stdio) [jetbrains.com/help/junie/model-context-protocol-mcp.html];
+//! the paths are given by third parties (Vaadin's docs, Laravel Boost, which
+//! writes most committed files) [sample]; expansion is undocumented, and
+//! tool approvals live in the IDE, not in the file.
+
+use super::{Base, Client, Dialect, Field, Format, Language, SecretFix, UserFile, MCP_SERVERS, SERVER_FIELDS};
+
+pub static CLIENT: Client = Client {
+    id: "junie",
+    name: "Junie",
+    dialect: Dialect {
+        // Undocumented: every syntax some client expands is taken as
+        // expanded, so only what no client expands is reported.
+        expands: in_every_string!(super::generic::ANY_CLIENTS),
+        checked: SERVER_FIELDS,
+        spelling: &[],
+        unset: "undocumented",
+        project_dir: None,
+    },
+    formats: &[&CONFIG],
+    user_files: &[UserFile::file(Base::Home, ".junie/mcp/mcp.json", CONFIG.id)],
+    env_file: super::EDITOR_ENV_FILE,
+    secret_fix: SecretFix::Reference,
+};
+
+pub static CONFIG: Format = Format {
+    id: "junie",
+    client: &CLIENT,
+    paths: &[".junie/mcp/mcp.json"],
+    language: Language::Json,
+    layout: &MCP_SERVERS,
+    describes: "Junie MCP servers",
+    shared: true,
+};

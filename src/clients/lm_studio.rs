@@ -1,0 +1,37 @@
+//! LM Studio: `~/.lmstudio/mcp.json`, edited in the app (a per-user file).
+//!
+//! Facts (`shared/reference/clients.md` §16; lmstudio-ai/docs
+//! `0_app/2_mcp/index.mdx`): Cursor's `mcpServers` notation, `command`/
+//! `args`/`env` or `url`/`headers` [docs]; the path is the one commonly
+//! cited [sample]; expansion is not documented, and the official example
+//! writes a bearer token literally.
+
+use super::{Base, Client, Dialect, Field, Format, Language, SecretFix, UserFile, MCP_SERVERS, SERVER_FIELDS};
+
+pub static CLIENT: Client = Client {
+    id: "lm-studio",
+    name: "LM Studio",
+    dialect: Dialect {
+        // Undocumented: every syntax some client expands is taken as
+        // expanded, so only what no client expands is reported.
+        expands: in_every_string!(super::generic::ANY_CLIENTS),
+        checked: SERVER_FIELDS,
+        spelling: &[],
+        unset: "undocumented",
+        project_dir: None,
+    },
+    formats: &[&CONFIG],
+    user_files: &[UserFile::file(Base::Home, ".lmstudio/mcp.json", CONFIG.id)],
+    env_file: super::START_ENV_FILE,
+    secret_fix: SecretFix::Reference,
+};
+
+pub static CONFIG: Format = Format {
+    id: "lm-studio",
+    client: &CLIENT,
+    paths: &[".lmstudio/mcp.json"],
+    language: Language::Json,
+    layout: &MCP_SERVERS,
+    describes: "LM Studio MCP servers",
+    shared: false,
+};
