@@ -97,6 +97,13 @@ const SECRETS: &[Row] = &[
     ("goose", "home/.config/goose/config.yaml", "/extensions/github/envs/GITHUB_PERSONAL_ACCESS_TOKEN", SECRET, Exact, "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"), // github-classic-pat
     ("generic", "mcp.json", "/mcpServers/github/env/GITHUB_PERSONAL_ACCESS_TOKEN", SECRET, Exact, "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"), // github-classic-pat
     ("generic", "ops/mcp_servers.toml", "/mcp_servers/reporting-db/args/2", SECRET, Exact, "Vq8mZ2pL9wRt4"), // postgres-url-password
+    ("kiro", ".kiro/settings/mcp.json", "/mcpServers/tools/env/PERPLEXITY_API_KEY", SECRET, Exact, "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"),
+    ("qwen-code", ".qwen/settings.json", "/mcpServers/tools/env/TAVILY_API_KEY", SECRET, Exact, "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"),
+    ("junie", ".junie/mcp/mcp.json", "/mcpServers/tools/env/FIGMA_API_KEY", SECRET, Exact, "figd_qLQUBnsLMCPLINTotkCyelvb7TITODH_KMM5TRjM"),
+    ("kilo-code", ".kilocode/mcp.json", "/mcpServers/tools/env/HF_TOKEN", SECRET, Exact, "hf_5pYu8KVnLdwMCPLINT9qgE2xiyws5pTHKo"),
+    ("trae", ".trae/mcp.json", "/mcpServers/tools/env/BRAVE_API_KEY", SECRET, Exact, "BSAbMCPLINTmxnJ-kdk4kxDhsmTi0UK"),
+    ("crush", "crush.json", "/mcp/tools/env/JINA_API_KEY", SECRET, Exact, "jina_oitzFl9FFYsCzIqCiKjDxNB1hLk9feqFajz1svtcaMCPLINTdFWgnc46R3YF"),
+    ("lm-studio", "home/.lmstudio/mcp.json", "/mcpServers/tools/env/HUGGINGFACE_API_KEY", SECRET, Exact, "hf_5pYu8KVnLdwMCPLINT9qgE2xiyws5pTHKo"),
 ];
 
 /// Secrets in copies that the tree's `.gitignore` excludes (`local/`): never
@@ -119,6 +126,13 @@ const IGNORED: &[(&str, &str, &str, &str)] = &[
     ("continue", "local/.continue/mcpServers/personal.yaml", "/mcpServers/0/env/PERPLEXITY_API_KEY", "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"), // perplexity-api-key
     ("goose", "local/.config/goose/config.yaml", "/extensions/linear/envs/LINEAR_API_KEY", "lin_api_c3qMCPLINTaz4n13EbyWmnGKRuafgevPnQ3sQEKJ"), // linear-api-key
     ("generic", "local/mcp.json", "/mcpServers/slack/env/SLACK_BOT_TOKEN", "xoxb-5938271046-613847290512-qLm4ZtXcMCPLINTRv8NdWa2K"), // slack-bot-token
+    ("kiro", "local/.kiro/settings/mcp.json", "/mcpServers/slack/env/SLACK_BOT_TOKEN", "xoxb-6938271046-613847290513-rLm4ZtXcMCPLINTRv8NdWa2K"), // slack-bot-token
+    ("qwen-code", "local/.qwen/settings.json", "/mcpServers/slack/env/SLACK_BOT_TOKEN", "xoxb-7938271046-613847290514-sLm4ZtXcMCPLINTRv8NdWa2K"), // slack-bot-token
+    ("junie", "local/.junie/mcp/mcp.json", "/mcpServers/slack/env/SLACK_BOT_TOKEN", "xoxb-8938271046-613847290515-tLm4ZtXcMCPLINTRv8NdWa2K"), // slack-bot-token
+    ("kilo-code", "local/.kilocode/mcp.json", "/mcpServers/slack/env/SLACK_BOT_TOKEN", "xoxb-9938271046-613847290516-uLm4ZtXcMCPLINTRv8NdWa2K"), // slack-bot-token
+    ("trae", "local/.trae/mcp.json", "/mcpServers/slack/env/SLACK_BOT_TOKEN", "xoxb-1938271046-613847290517-vLm4ZtXcMCPLINTRv8NdWa2K"), // slack-bot-token
+    ("crush", "local/crush.json", "/mcp/slack/env/SLACK_BOT_TOKEN", "xoxb-2938271046-613847290518-wLm4ZtXcMCPLINTRv8NdWa2K"), // slack-bot-token
+    ("lm-studio", "local/.lmstudio/mcp.json", "/mcpServers/slack/env/SLACK_BOT_TOKEN", "xoxb-3938271046-613847290519-xLm4ZtXcMCPLINTRv8NdWa2K"), // slack-bot-token
 ];
 
 /// References written in a syntax the owning client does not expand: the
@@ -149,6 +163,13 @@ const WRONG_SYNTAX: &[Row] = &[
     ("goose", "home/.config/goose/config.yaml", "/extensions/notion/args/3", UNEXPANDED, Exact, "$NOTION_TOKEN"),
     ("goose", "home/.config/goose/config.yaml", "/extensions/sentry/headers/Authorization", UNEXPANDED, Exact, "${env:SENTRY_ACCESS_TOKEN}"),
     ("generic", "mcp.json", "/mcpServers/vault-docs/env/DOCS_TOKEN", UNEXPANDED, Exact, "$(op read op://Engineering/docs-mcp/token)"),
+    ("kiro", ".kiro/settings/mcp.json", "/mcpServers/github/env/GITHUB_PERSONAL_ACCESS_TOKEN", UNEXPANDED, Exact, "${env:GITHUB_PERSONAL_ACCESS_TOKEN}"),
+    ("qwen-code", ".qwen/settings.json", "/mcpServers/github/env/GITHUB_PERSONAL_ACCESS_TOKEN", UNEXPANDED, Exact, "${GITHUB_TOKEN:-ghp_placeholder}"),
+    ("junie", ".junie/mcp/mcp.json", "/mcpServers/github/env/GITHUB_PERSONAL_ACCESS_TOKEN", UNEXPANDED, Exact, "$(op read op://Engineering/github/token)"),
+    ("kilo-code", ".kilocode/mcp.json", "/mcpServers/github/env/GITHUB_PERSONAL_ACCESS_TOKEN", UNEXPANDED, Exact, "$(security find-generic-password -s linear -w)"),
+    ("trae", ".trae/mcp.json", "/mcpServers/github/env/GITHUB_PERSONAL_ACCESS_TOKEN", UNEXPANDED, Exact, "$(gcloud auth print-access-token)"),
+    ("crush", "crush.json", "/mcp/github/env/GITHUB_PERSONAL_ACCESS_TOKEN", UNEXPANDED, Exact, "${env:GITHUB_PERSONAL_ACCESS_TOKEN}"),
+    ("lm-studio", "home/.lmstudio/mcp.json", "/mcpServers/github/env/GITHUB_PERSONAL_ACCESS_TOKEN", UNEXPANDED, Exact, "$(op read op://Personal/hf/token)"),
 ];
 
 /// Placeholders left where a credential belongs. `Inside`: the finding covers
@@ -173,6 +194,13 @@ const PLACEHOLDERS: &[Row] = &[
     ("continue", ".continue/mcpServers/github.yaml", "/mcpServers/4/env/BRAVE_API_KEY", PLACEHOLDER, Exact, "<YOUR_BRAVE_API_KEY>"),
     ("goose", "home/.config/goose/config.yaml", "/extensions/brave-search/envs/BRAVE_API_KEY", PLACEHOLDER, Exact, "<YOUR_BRAVE_API_KEY>"),
     ("generic", "tools/mcp.yaml", "/mcpServers/notes/env/NOTES_WORKSPACE_TOKEN", PLACEHOLDER, Exact, "your-notes-workspace-token"),
+    ("kiro", ".kiro/settings/mcp.json", "/mcpServers/notes/env/NOTES_WORKSPACE_TOKEN", PLACEHOLDER, Exact, "<your-notes-workspace-token>"),
+    ("qwen-code", ".qwen/settings.json", "/mcpServers/notes/env/NOTES_WORKSPACE_TOKEN", PLACEHOLDER, Exact, "<your-notes-workspace-token>"),
+    ("junie", ".junie/mcp/mcp.json", "/mcpServers/notes/env/NOTES_WORKSPACE_TOKEN", PLACEHOLDER, Exact, "<your-notes-workspace-token>"),
+    ("kilo-code", ".kilocode/mcp.json", "/mcpServers/notes/env/NOTES_WORKSPACE_TOKEN", PLACEHOLDER, Exact, "<your-notes-workspace-token>"),
+    ("trae", ".trae/mcp.json", "/mcpServers/notes/env/NOTES_WORKSPACE_TOKEN", PLACEHOLDER, Exact, "<your-notes-workspace-token>"),
+    ("crush", "crush.json", "/mcp/notes/env/NOTES_WORKSPACE_TOKEN", PLACEHOLDER, Exact, "<your-notes-workspace-token>"),
+    ("lm-studio", "home/.lmstudio/mcp.json", "/mcpServers/notes/env/NOTES_WORKSPACE_TOKEN", PLACEHOLDER, Exact, "<your-notes-workspace-token>"),
 ];
 
 /// References in the owning client's own syntax: no finding of any rule.
@@ -212,6 +240,13 @@ const CORRECT: &[Row] = &[
     ("goose", "home/.config/goose/config.yaml", "/extensions/acme-docs/headers/Authorization", NONE, Nothing, "$ACME_DOCS_TOKEN"),
     ("generic", "tools/mcp.yaml", "/mcpServers/notes/env/NOTES_API_KEY", NONE, Nothing, "${env:NOTES_API_KEY}"),
     ("generic", "mcp.json", "/mcpServers/vault-docs/env/DOCS_URL", NONE, Nothing, "${DOCS_URL:-https://docs.acme-corp.net}"),
+    ("kiro", ".kiro/settings/mcp.json", "/mcpServers/notes/env/NOTES_API_KEY", NONE, Nothing, "${NOTION_TOKEN}"),
+    ("qwen-code", ".qwen/settings.json", "/mcpServers/notes/env/NOTES_API_KEY", NONE, Nothing, "$BRAVE_API_KEY"),
+    ("junie", ".junie/mcp/mcp.json", "/mcpServers/notes/env/NOTES_API_KEY", NONE, Nothing, "${env:GITHUB_TOKEN}"),
+    ("kilo-code", ".kilocode/mcp.json", "/mcpServers/notes/env/NOTES_API_KEY", NONE, Nothing, "${env:LINEAR_API_KEY}"),
+    ("trae", ".trae/mcp.json", "/mcpServers/notes/env/NOTES_API_KEY", NONE, Nothing, "${env:BRAVE_API_KEY}"),
+    ("crush", "crush.json", "/mcp/notes/env/NOTES_API_KEY", NONE, Nothing, "${LINEAR_API_KEY}"),
+    ("lm-studio", "home/.lmstudio/mcp.json", "/mcpServers/notes/env/NOTES_API_KEY", NONE, Nothing, "${env:HF_TOKEN}"),
 ];
 
 /// Rows the linter gets wrong today, moved here verbatim from the tables
@@ -239,6 +274,13 @@ const DECOYS: &[(&str, &str)] = &[
     ("windsurf", "scripts/mcp.json"),
     ("zed", "assets/mcp.json"),
     ("generic", "tools/mcp-schema.json"),
+    ("kiro", "docs/mcp.json"),
+    ("qwen-code", "themes/mcp.json"),
+    ("junie", "resources/mcp.json"),
+    ("kilo-code", "i18n/mcp.json"),
+    ("trae", "assets/mcp.json"),
+    ("crush", "schemas/mcp.json"),
+    ("lm-studio", "presets/mcp.json"),
 ];
 
 fn fixtures_root() -> PathBuf {

@@ -124,9 +124,17 @@ fn pre_commit_hooks_cover_every_committable_config_name() {
         let path = std::path::Path::new(example);
         let accepted = mcplint::clients::for_path(path).is_some()
             || mcplint::clients::recognise::name_suggests_mcp(path);
-        assert!(accepted, "{example} is covered but recognition never reads it");
+        assert!(
+            accepted,
+            "{example} is covered but recognition never reads it"
+        );
     }
-    for other in ["repo/package.json", "repo/.vscode/launch.json", "README.md", "repo/settings.json"] {
+    for other in [
+        "repo/package.json",
+        "repo/.vscode/launch.json",
+        "README.md",
+        "repo/settings.json",
+    ] {
         assert!(!re.is_match(other), "{other}");
     }
 }

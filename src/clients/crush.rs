@@ -8,18 +8,17 @@
 //! `${NAME}` and `$(command)` [docs, code], an unset variable becoming an
 //! empty string [code].
 
-use super::{servers_at, Base, Client, Dialect, Field, Format, Language, Layout, SecretFix, UserFile, SERVER_FIELDS};
+use super::{
+    servers_at, Base, Client, Dialect, Field, Format, Language, Layout, SecretFix, UserFile,
+    SERVER_FIELDS,
+};
 use crate::syntax::reference::Syntax;
 
 pub static CLIENT: Client = Client {
     id: "crush",
     name: "Crush",
     dialect: Dialect {
-        expands: in_server_fields!(&[
-            Syntax::Bare,
-            Syntax::Braced,
-            Syntax::CommandSubstitution
-        ]),
+        expands: in_server_fields!(&[Syntax::Bare, Syntax::Braced, Syntax::CommandSubstitution]),
         checked: SERVER_FIELDS,
         spelling: &[(None, "${NAME}")],
         unset: "an empty string, with an error logged",

@@ -7,7 +7,9 @@
 //! writes most committed files) [sample]; expansion is undocumented, and
 //! tool approvals live in the IDE, not in the file.
 
-use super::{Base, Client, Dialect, Field, Format, Language, SecretFix, UserFile, MCP_SERVERS, SERVER_FIELDS};
+use super::{
+    Base, Client, Dialect, Field, Format, Language, SecretFix, UserFile, MCP_SERVERS, SERVER_FIELDS,
+};
 
 pub static CLIENT: Client = Client {
     id: "junie",

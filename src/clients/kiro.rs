@@ -14,7 +14,9 @@
 //! So `${NAME}` is taken as expanded (it is, once approved), and every other
 //! syntax (`${env:NAME}`, `$NAME`) is reported: no Kiro expands it.
 
-use super::{Base, Client, Dialect, Field, Format, Language, SecretFix, UserFile, MCP_SERVERS, ALL_FIELDS};
+use super::{
+    Base, Client, Dialect, Field, Format, Language, SecretFix, UserFile, ALL_FIELDS, MCP_SERVERS,
+};
 use crate::syntax::reference::Syntax;
 
 pub static CLIENT: Client = Client {

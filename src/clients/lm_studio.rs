@@ -6,7 +6,9 @@
 //! cited [sample]; expansion is not documented, and the official example
 //! writes a bearer token literally.
 
-use super::{Base, Client, Dialect, Field, Format, Language, SecretFix, UserFile, MCP_SERVERS, SERVER_FIELDS};
+use super::{
+    Base, Client, Dialect, Field, Format, Language, SecretFix, UserFile, MCP_SERVERS, SERVER_FIELDS,
+};
 
 pub static CLIENT: Client = Client {
     id: "lm-studio",

@@ -11,7 +11,10 @@
 //!   `${NAME}`; `${NAME:-default}` is not supported; an unset variable is
 //!   left as the literal text [code].
 
-use super::{servers_at, Base, Client, Dialect, Field, Format, Language, Layout, SecretFix, UserFile, ALL_FIELDS};
+use super::{
+    servers_at, Base, Client, Dialect, Field, Format, Language, Layout, SecretFix, UserFile,
+    ALL_FIELDS,
+};
 use crate::syntax::reference::Syntax;
 
 pub static CLIENT: Client = Client {
@@ -25,7 +28,11 @@ pub static CLIENT: Client = Client {
         project_dir: None,
     },
     formats: &[&SETTINGS],
-    user_files: &[UserFile::file(Base::Var("QWEN_HOME", ".qwen"), "settings.json", SETTINGS.id)],
+    user_files: &[UserFile::file(
+        Base::Var("QWEN_HOME", ".qwen"),
+        "settings.json",
+        SETTINGS.id,
+    )],
     env_file: super::START_ENV_FILE,
     secret_fix: SecretFix::Reference,
 };
