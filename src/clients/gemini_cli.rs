@@ -67,7 +67,8 @@ pub static SETTINGS: Format = Format {
     shared: true,
 };
 
-static LAYOUT: Layout = Layout {
+/// Also Qwen Code's (a fork of Gemini CLI).
+pub(super) static LAYOUT: Layout = Layout {
     fields: &[
         ("command", Field::Command),
         ("args", Field::Args),

@@ -27,16 +27,24 @@ pub const ANY_CLIENTS: &[Syntax] = &[
     Syntax::DoubleBrace,
 ];
 
+/// The dialect of a client whose expansion is undocumented (Junie, Trae,
+/// …): every syntax some client expands is taken as expanded, so only what
+/// no client expands is reported, and a literal secret gets advice.
+pub const UNDOCUMENTED: Dialect = Dialect {
+    expands: in_every_string!(ANY_CLIENTS),
+    checked: SERVER_FIELDS,
+    spelling: &[],
+    unset: "undocumented",
+    project_dir: None,
+};
+
 pub static CLIENT: Client = Client {
     id: "generic",
     name: "an unknown MCP client",
+    // No spelling is right for every client: advice only.
     dialect: Dialect {
-        expands: in_every_string!(ANY_CLIENTS),
-        checked: SERVER_FIELDS,
-        // No spelling is right for every client: advice only.
-        spelling: &[],
         unset: "depends on the client that reads the file",
-        project_dir: None,
+        ..UNDOCUMENTED
     },
     formats: &[&JSON, &TOML, &YAML],
     user_files: &[],

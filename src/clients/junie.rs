@@ -7,22 +7,12 @@
 //! writes most committed files) [sample]; expansion is undocumented, and
 //! tool approvals live in the IDE, not in the file.
 
-use super::{
-    Base, Client, Dialect, Field, Format, Language, SecretFix, UserFile, MCP_SERVERS, SERVER_FIELDS,
-};
+use super::{Base, Client, Format, Language, SecretFix, UserFile, MCP_SERVERS};
 
 pub static CLIENT: Client = Client {
     id: "junie",
     name: "Junie",
-    dialect: Dialect {
-        // Undocumented: every syntax some client expands is taken as
-        // expanded, so only what no client expands is reported.
-        expands: in_every_string!(super::generic::ANY_CLIENTS),
-        checked: SERVER_FIELDS,
-        spelling: &[],
-        unset: "undocumented",
-        project_dir: None,
-    },
+    dialect: super::generic::UNDOCUMENTED,
     formats: &[&CONFIG],
     user_files: &[UserFile::file(Base::Home, ".junie/mcp/mcp.json", CONFIG.id)],
     env_file: super::EDITOR_ENV_FILE,

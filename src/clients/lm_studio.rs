@@ -6,22 +6,12 @@
 //! cited [sample]; expansion is not documented, and the official example
 //! writes a bearer token literally.
 
-use super::{
-    Base, Client, Dialect, Field, Format, Language, SecretFix, UserFile, MCP_SERVERS, SERVER_FIELDS,
-};
+use super::{Base, Client, Format, Language, SecretFix, UserFile, MCP_SERVERS};
 
 pub static CLIENT: Client = Client {
     id: "lm-studio",
     name: "LM Studio",
-    dialect: Dialect {
-        // Undocumented: every syntax some client expands is taken as
-        // expanded, so only what no client expands is reported.
-        expands: in_every_string!(super::generic::ANY_CLIENTS),
-        checked: SERVER_FIELDS,
-        spelling: &[],
-        unset: "undocumented",
-        project_dir: None,
-    },
+    dialect: super::generic::UNDOCUMENTED,
     formats: &[&CONFIG],
     user_files: &[UserFile::file(Base::Home, ".lmstudio/mcp.json", CONFIG.id)],
     env_file: super::START_ENV_FILE,

@@ -11,10 +11,7 @@
 //!   `${NAME}`; `${NAME:-default}` is not supported; an unset variable is
 //!   left as the literal text [code].
 
-use super::{
-    servers_at, Base, Client, Dialect, Field, Format, Language, Layout, SecretFix, UserFile,
-    ALL_FIELDS,
-};
+use super::{Base, Client, Dialect, Field, Format, Language, SecretFix, UserFile, ALL_FIELDS};
 use crate::syntax::reference::Syntax;
 
 pub static CLIENT: Client = Client {
@@ -42,20 +39,8 @@ pub static SETTINGS: Format = Format {
     client: &CLIENT,
     paths: &[".qwen/settings.json", ".qwen/settings.local.json"],
     language: Language::Jsonc,
-    layout: &LAYOUT,
+    // The entries are Gemini CLI's: `url`, `httpUrl`, `tcp`.
+    layout: &super::gemini_cli::LAYOUT,
     describes: "Qwen Code settings",
     shared: true,
-};
-
-static LAYOUT: Layout = Layout {
-    fields: &[
-        ("command", Field::Command),
-        ("args", Field::Args),
-        ("env", Field::Env),
-        ("url", Field::Url),
-        ("httpUrl", Field::Url),
-        ("tcp", Field::Url),
-        ("headers", Field::Headers),
-    ],
-    ..servers_at(&["/mcpServers"])
 };

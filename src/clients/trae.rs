@@ -5,20 +5,12 @@
 //! `${workspaceFolder}` are seen in committed files, but expansion is not
 //! documented [sample]. The file may hold comments [sample].
 
-use super::{Client, Dialect, Field, Format, Language, SecretFix, MCP_SERVERS, SERVER_FIELDS};
+use super::{Client, Format, Language, SecretFix, MCP_SERVERS};
 
 pub static CLIENT: Client = Client {
     id: "trae",
     name: "Trae",
-    dialect: Dialect {
-        // Undocumented: every syntax some client expands is taken as
-        // expanded, so only what no client expands is reported.
-        expands: in_every_string!(super::generic::ANY_CLIENTS),
-        checked: SERVER_FIELDS,
-        spelling: &[],
-        unset: "undocumented",
-        project_dir: None,
-    },
+    dialect: super::generic::UNDOCUMENTED,
     formats: &[&CONFIG],
     user_files: &[],
     env_file: super::EDITOR_ENV_FILE,

@@ -111,13 +111,15 @@ pub fn render(report: &Report, style: &Style) -> String {
         // Errors first, then warnings, then notes; in file order within each.
         let mut findings: Vec<&Finding> = file.findings.iter().collect();
         findings.sort_by_key(|f| (std::cmp::Reverse(f.severity), f.primary.span.start));
-        let kind = |f: &Finding| (f.rule.id, f.severity);
+        // Findings of one rule and severity, by the first of them (one pass:
+        // a file may hold thousands).
+        let mut kinds: std::collections::HashMap<(&str, Severity), Vec<&Finding>> =
+            std::collections::HashMap::new();
         for f in &findings {
-            let alike: Vec<&Finding> = findings
-                .iter()
-                .filter(|g| kind(g) == kind(f))
-                .copied()
-                .collect();
+            kinds.entry((f.rule.id, f.severity)).or_default().push(f);
+        }
+        for f in &findings {
+            let alike = &kinds[&(f.rule.id, f.severity)];
             let grouped = style.group && alike.len() >= GROUP_FROM;
             if grouped && !std::ptr::eq(alike[0], *f) {
                 continue;
