@@ -15,7 +15,8 @@ pub static CLIENT: Client = Client {
     dialect: super::generic::UNDOCUMENTED,
     formats: &[&CONFIG],
     user_files: &[UserFile::file(Base::Home, ".junie/mcp/mcp.json", CONFIG.id)],
-    env_file: super::EDITOR_ENV_FILE,
+    // No `envFile` key is documented for its entries.
+    env_file: super::EXPORT_ENV_FILE,
     secret_fix: SecretFix::Reference,
 };
 

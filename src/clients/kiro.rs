@@ -31,7 +31,8 @@ pub static CLIENT: Client = Client {
     },
     formats: &[&CONFIG],
     user_files: &[UserFile::file(Base::Home, ".kiro/settings/mcp.json", CONFIG.id)],
-    env_file: super::EDITOR_ENV_FILE,
+    // Kiro's entries have no `envFile`, and it expands only approved names.
+    env_file: "export them in the environment Kiro starts from (`set -a; . {env}; set +a`), and approve each name in Kiro's `kiroAgent.mcpApprovedEnvVars` setting: Kiro expands only approved names",
     secret_fix: SecretFix::Reference,
 };
 
