@@ -283,6 +283,17 @@ def gen_tree(out: Path, files: int, rng: random.Random) -> int:
         t.write(d / ".mcp.json", dump({"mcpServers": mcp_servers(rng, rng.randint(1, 4), leaks=1 if j % 12 == 0 else 0)}))
     for d in rng.sample(dirs, min(len(dirs), 10)):
         t.write(d / ".claude" / "settings.json", dump(settings_json(rng, leak=False)))
+    # Names that suggest MCP, so that recognition reads them: five server
+    # maps under no client's path, three Kiro configs, and eight files of
+    # MCP names that are not configs (a schema, a tool list, a YAML note).
+    for d in rng.sample(dirs, min(len(dirs), 5)):
+        t.write(d / "mcp.json", dump({"mcpServers": mcp_servers(rng, 2)}))
+    for d in rng.sample(dirs, min(len(dirs), 3)):
+        t.write(d / ".kiro" / "settings" / "mcp.json", dump({"mcpServers": mcp_servers(rng, 1)}))
+    for d in rng.sample(dirs, min(len(dirs), 5)):
+        t.write(d / "mcp-schema.json", dump({"type": "object", "properties": {"mcpServers": {"type": "object"}}}))
+    for d in rng.sample(dirs, min(len(dirs), 3)):
+        t.write(d / "mcp-tools.yaml", "tools:\n  - name: search\n    description: full-text search\n")
     filler = 0
     while t.count < files:
         d = dirs[filler % len(dirs)]

@@ -59,13 +59,38 @@ impl Configs {
         }
         let absolute = self.cwd.join(path);
         let walked = absolute.parent().unwrap_or(&absolute);
+        self.for_walked_dir(walked)
+    }
+
+    /// The config for the files of a directory, as walked.
+    fn for_walked_dir(&self, walked: &Path) -> Option<Arc<Config>> {
         if let Some(known) = self.by_walked_dir.lock().unwrap().get(walked) {
             return known.clone();
         }
-        let dir = walked
-            .canonicalize()
-            .unwrap_or_else(|_| walked.to_path_buf());
-        let found = self.for_dir(&dir).or_else(|| self.fallback.clone());
+        // A walk asks about a directory just after its parent: a real
+        // directory (not a link) below a known one has its own config or
+        // its parent's, and needs no canonicalisation (a `readlink` for
+        // each component of its path).
+        let parent_known = walked.parent().and_then(|parent| {
+            let known = self.by_walked_dir.lock().unwrap().get(parent).cloned();
+            known.filter(|_| {
+                walked.file_name().is_some()
+                    && std::fs::symlink_metadata(walked).is_ok_and(|m| m.is_dir())
+            })
+        });
+        let found = match parent_known {
+            Some(inherited) => match self.config_in(walked) {
+                Some(path) => self.load(&path).or_else(|| self.fallback.clone()),
+                None if walked.join(".git").exists() => self.fallback.clone(),
+                None => inherited,
+            },
+            None => {
+                let dir = walked
+                    .canonicalize()
+                    .unwrap_or_else(|_| walked.to_path_buf());
+                self.for_dir(&dir).or_else(|| self.fallback.clone())
+            }
+        };
         self.by_walked_dir
             .lock()
             .unwrap()
@@ -73,16 +98,20 @@ impl Configs {
         found
     }
 
+    /// The config file in `dir` itself, if any.
+    fn config_in(&self, dir: &Path) -> Option<PathBuf> {
+        config::FILE_NAMES
+            .iter()
+            .map(|name| dir.join(name))
+            .find(|candidate| candidate.is_file())
+    }
+
     /// The nearest config at or above `dir`, stopping at a repository root.
     fn for_dir(&self, dir: &Path) -> Option<Arc<Config>> {
         if let Some(known) = self.by_dir.lock().unwrap().get(dir) {
             return known.clone();
         }
-        let here = config::FILE_NAMES
-            .iter()
-            .map(|name| dir.join(name))
-            .find(|candidate| candidate.is_file());
-        let found = match here {
+        let found = match self.config_in(dir) {
             Some(path) => self.load(&path),
             None if dir.join(".git").exists() => None,
             None => dir.parent().and_then(|parent| self.for_dir(parent)),
