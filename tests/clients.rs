@@ -98,6 +98,9 @@ const SECRETS: &[Row] = &[
     ("generic", "mcp.json", "/mcpServers/github/env/GITHUB_PERSONAL_ACCESS_TOKEN", SECRET, Exact, "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"), // github-classic-pat
     ("generic", "ops/mcp_servers.toml", "/mcp_servers/reporting-db/args/2", SECRET, Exact, "Vq8mZ2pL9wRt4"), // postgres-url-password
     ("kiro", ".kiro/settings/mcp.json", "/mcpServers/tools/env/PERPLEXITY_API_KEY", SECRET, Exact, "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"),
+    ("augment", ".augment/settings.json", "/mcpServers/linear/headers/Authorization", SECRET, Exact, "lin_api_ZgYOrVQot8JI1wH9WZ4pMCPLINTlvLc4kib10HGO"), // linear-api-key
+    ("amp", ".amp/settings.json", "/amp.mcpServers/sourcegraph/headers/Authorization", SECRET, Exact, "hf_5pYu8KVnLdwMCPLINT9qgE2xiyws5pTHKo"), // huggingface-token
+    ("kilo-code", "kilo.jsonc", "/mcp/sentry/environment/SENTRY_ACCESS_TOKEN", SECRET, Exact, "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"), // sentry-user-token
     ("qwen-code", ".qwen/settings.json", "/mcpServers/tools/env/TAVILY_API_KEY", SECRET, Exact, "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"),
     ("junie", ".junie/mcp/mcp.json", "/mcpServers/tools/env/FIGMA_API_KEY", SECRET, Exact, "figd_qLQUBnsLMCPLINTotkCyelvb7TITODH_KMM5TRjM"),
     ("kilo-code", ".kilocode/mcp.json", "/mcpServers/tools/env/HF_TOKEN", SECRET, Exact, "hf_5pYu8KVnLdwMCPLINT9qgE2xiyws5pTHKo"),
@@ -133,6 +136,8 @@ const IGNORED: &[(&str, &str, &str, &str)] = &[
     ("trae", "local/.trae/mcp.json", "/mcpServers/slack/env/SLACK_BOT_TOKEN", "xoxb-1938271046-613847290517-vLm4ZtXcMCPLINTRv8NdWa2K"), // slack-bot-token
     ("crush", "local/crush.json", "/mcp/slack/env/SLACK_BOT_TOKEN", "xoxb-2938271046-613847290518-wLm4ZtXcMCPLINTRv8NdWa2K"), // slack-bot-token
     ("lm-studio", "local/.lmstudio/mcp.json", "/mcpServers/slack/env/SLACK_BOT_TOKEN", "xoxb-3938271046-613847290519-xLm4ZtXcMCPLINTRv8NdWa2K"), // slack-bot-token
+    ("augment", "local/.augment/settings.json", "/mcpServers/slack/env/SLACK_BOT_TOKEN", "xoxb-4938271046-613847290520-yLm4ZtXcMCPLINTRv8NdWa2K"), // slack-bot-token
+    ("amp", "local/.amp/settings.json", "/amp.mcpServers/slack/env/SLACK_BOT_TOKEN", "xoxb-5938271046-613847290521-zLm4ZtXcMCPLINTRv8NdWa2K"), // slack-bot-token
 ];
 
 /// References written in a syntax the owning client does not expand: the
@@ -167,6 +172,8 @@ const WRONG_SYNTAX: &[Row] = &[
     ("qwen-code", ".qwen/settings.json", "/mcpServers/github/env/GITHUB_PERSONAL_ACCESS_TOKEN", UNEXPANDED, Exact, "${GITHUB_TOKEN:-ghp_placeholder}"),
     ("junie", ".junie/mcp/mcp.json", "/mcpServers/github/env/GITHUB_PERSONAL_ACCESS_TOKEN", UNEXPANDED, Exact, "$(op read op://Engineering/github/token)"),
     ("kilo-code", ".kilocode/mcp.json", "/mcpServers/github/env/GITHUB_PERSONAL_ACCESS_TOKEN", UNEXPANDED, Exact, "$(security find-generic-password -s linear -w)"),
+    ("augment", ".augment/settings.json", "/mcpServers/github/env/GITHUB_PERSONAL_ACCESS_TOKEN", UNEXPANDED, Exact, "$(gh auth token)"),
+    ("amp", ".amp/settings.json", "/amp.mcpServers/github/env/GITHUB_PERSONAL_ACCESS_TOKEN", UNEXPANDED, Exact, "$(gh auth token)"),
     ("trae", ".trae/mcp.json", "/mcpServers/github/env/GITHUB_PERSONAL_ACCESS_TOKEN", UNEXPANDED, Exact, "$(gcloud auth print-access-token)"),
     ("crush", "crush.json", "/mcp/github/env/GITHUB_PERSONAL_ACCESS_TOKEN", UNEXPANDED, Exact, "${env:GITHUB_PERSONAL_ACCESS_TOKEN}"),
     ("lm-studio", "home/.lmstudio/mcp.json", "/mcpServers/github/env/GITHUB_PERSONAL_ACCESS_TOKEN", UNEXPANDED, Exact, "$(op read op://Personal/hf/token)"),
@@ -198,6 +205,8 @@ const PLACEHOLDERS: &[Row] = &[
     ("qwen-code", ".qwen/settings.json", "/mcpServers/notes/env/NOTES_WORKSPACE_TOKEN", PLACEHOLDER, Exact, "<your-notes-workspace-token>"),
     ("junie", ".junie/mcp/mcp.json", "/mcpServers/notes/env/NOTES_WORKSPACE_TOKEN", PLACEHOLDER, Exact, "<your-notes-workspace-token>"),
     ("kilo-code", ".kilocode/mcp.json", "/mcpServers/notes/env/NOTES_WORKSPACE_TOKEN", PLACEHOLDER, Exact, "<your-notes-workspace-token>"),
+    ("augment", ".augment/settings.json", "/mcpServers/notes/env/NOTES_WORKSPACE_TOKEN", PLACEHOLDER, Exact, "<your-notes-workspace-token>"),
+    ("amp", ".amp/settings.json", "/amp.mcpServers/notes/env/NOTES_WORKSPACE_TOKEN", PLACEHOLDER, Exact, "<your-notes-workspace-token>"),
     ("trae", ".trae/mcp.json", "/mcpServers/notes/env/NOTES_WORKSPACE_TOKEN", PLACEHOLDER, Exact, "<your-notes-workspace-token>"),
     ("crush", "crush.json", "/mcp/notes/env/NOTES_WORKSPACE_TOKEN", PLACEHOLDER, Exact, "<your-notes-workspace-token>"),
     ("lm-studio", "home/.lmstudio/mcp.json", "/mcpServers/notes/env/NOTES_WORKSPACE_TOKEN", PLACEHOLDER, Exact, "<your-notes-workspace-token>"),
@@ -244,6 +253,9 @@ const CORRECT: &[Row] = &[
     ("qwen-code", ".qwen/settings.json", "/mcpServers/notes/env/NOTES_API_KEY", NONE, Nothing, "$BRAVE_API_KEY"),
     ("junie", ".junie/mcp/mcp.json", "/mcpServers/notes/env/NOTES_API_KEY", NONE, Nothing, "${env:GITHUB_TOKEN}"),
     ("kilo-code", ".kilocode/mcp.json", "/mcpServers/notes/env/NOTES_API_KEY", NONE, Nothing, "${env:LINEAR_API_KEY}"),
+    ("kilo-code", "kilo.jsonc", "/mcp/docs/headers/Authorization", NONE, Nothing, "{env:ACME_DOCS_TOKEN}"),
+    ("augment", ".augment/settings.json", "/mcpServers/notes/env/NOTES_API_KEY", NONE, Nothing, "${NOTES_API_KEY}"),
+    ("amp", ".amp/settings.json", "/amp.mcpServers/notes/env/NOTES_API_KEY", NONE, Nothing, "${NOTES_API_KEY}"),
     ("trae", ".trae/mcp.json", "/mcpServers/notes/env/NOTES_API_KEY", NONE, Nothing, "${env:BRAVE_API_KEY}"),
     ("crush", "crush.json", "/mcp/notes/env/NOTES_API_KEY", NONE, Nothing, "${LINEAR_API_KEY}"),
     ("lm-studio", "home/.lmstudio/mcp.json", "/mcpServers/notes/env/NOTES_API_KEY", NONE, Nothing, "${env:HF_TOKEN}"),
@@ -278,6 +290,8 @@ const DECOYS: &[(&str, &str)] = &[
     ("qwen-code", "themes/mcp.json"),
     ("junie", "resources/mcp.json"),
     ("kilo-code", "i18n/mcp.json"),
+    ("augment", "prompts/mcp.json"),
+    ("amp", "skills/mcp.yaml"),
     ("trae", "assets/mcp.json"),
     ("crush", "schemas/mcp.json"),
     ("lm-studio", "presets/mcp.json"),

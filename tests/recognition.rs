@@ -98,6 +98,17 @@ fn a_walk_finds_configs_by_content_and_skips_the_rest_quietly() {
             "{f:#}"
         );
     }
+    // A file in an agent's folder that its client does not read says so.
+    let misplaced = all_findings(&report)
+        .iter()
+        .find(|f| f["file"] == ".claude/mcp.json")
+        .expect("a finding in .claude/mcp.json");
+    let assumed = misplaced["client_assumed"].as_str().unwrap();
+    assert!(
+        assumed.contains("Claude Code does not read this path by itself")
+            && assumed.contains("`.mcp.json`"),
+        "{assumed}"
+    );
     assert!(
         report["errors"].as_array().is_none_or(|e| e.is_empty()),
         "{report:#}"

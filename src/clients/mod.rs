@@ -41,6 +41,8 @@ mod paths;
 pub mod recognise;
 
 pub mod amazon_q;
+pub mod amp;
+pub mod augment;
 pub mod claude_code;
 pub mod claude_desktop;
 pub mod cline;
@@ -95,6 +97,8 @@ pub static CLIENTS: &[&Client] = &[
     &trae::CLIENT,
     &crush::CLIENT,
     &lm_studio::CLIENT,
+    &augment::CLIENT,
+    &amp::CLIENT,
     // Recognised by content only: its formats name no path.
     &generic::CLIENT,
 ];

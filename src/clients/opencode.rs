@@ -35,7 +35,8 @@ pub static CONFIG: Format = Format {
     shared: true,
 };
 
-static LAYOUT: Layout = Layout {
+/// Also Kilo's `kilo.json`, an OpenCode fork's file.
+pub(super) static LAYOUT: Layout = Layout {
     fields: &[
         // `command` is an array: program, then arguments.
         ("command", Field::Command),

@@ -42,9 +42,10 @@ pub const AGENT_FOLDERS: &[(&str, Option<&str>)] = &[
     (".trae", Some("trae")),
     (".crush", Some("crush")),
     (".lmstudio", Some("lm-studio")),
-    (".augment", None),
-    (".amp", None),
+    (".augment", Some("augment")),
+    (".amp", Some("amp")),
     (".opencode", Some("opencode")),
+    (".kilo", Some("kilo-code-config")),
 ];
 
 /// Files larger than this are not read to find out whether they are
@@ -62,10 +63,14 @@ pub const EXTENSIONS: &[(&str, Language)] = &[
 
 /// The language a name's extension says, case aside.
 fn language_of(name: &str) -> Option<Language> {
-    let lower = name.to_ascii_lowercase();
+    // Asked of every file of a walk: no allocation.
+    let ends_with = |ext: &str| {
+        name.len() >= ext.len()
+            && name.as_bytes()[name.len() - ext.len()..].eq_ignore_ascii_case(ext.as_bytes())
+    };
     EXTENSIONS
         .iter()
-        .find(|(ext, _)| lower.ends_with(ext))
+        .find(|(ext, _)| ends_with(ext))
         .map(|(_, l)| *l)
 }
 
@@ -156,8 +161,10 @@ pub fn by_content(path: &Path, text: &str) -> Option<ByContent> {
         (Some(format), Some((dir, _))) => ByContent {
             format,
             why: format!(
-                "its name suggests MCP, it holds `{key}` and it sits in `{dir}/`: read as {}",
-                format.client.name
+                "its name suggests MCP, it holds `{key}` and it sits in `{dir}/`: read as {client}; \
+                 {client} does not read this path by itself (it reads {})",
+                own_paths(format),
+                client = format.client.name,
             ),
         },
         _ => ByContent {
@@ -167,6 +174,16 @@ pub fn by_content(path: &Path, text: &str) -> Option<ByContent> {
             ),
         },
     })
+}
+
+/// The paths `format`'s client reads for it, for "it reads `.mcp.json`".
+fn own_paths(format: &Format) -> String {
+    let paths: Vec<String> = format.paths.iter().map(|p| format!("`{p}`")).collect();
+    match paths.as_slice() {
+        [] => "no file of this shape".to_string(),
+        [one] => one.clone(),
+        [first @ .., last] => format!("{} or {last}", first.join(", ")),
+    }
 }
 
 fn same_family(a: Language, b: Language) -> bool {
