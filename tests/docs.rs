@@ -84,6 +84,7 @@ fn rule_ids_are_stable() {
             "unknown-input",
             "unnarrowed-server",
             "unpinned-package",
+            "unread-config",
         ]
     );
 }

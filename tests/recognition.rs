@@ -36,6 +36,43 @@ fn attributed(report: &serde_json::Value) -> Vec<(String, String)> {
     out
 }
 
+/// A config in a client's folder under a name that client does not read is
+/// linted as that client's, and a note says that nothing starts its
+/// servers; the same servers under the client's own name get no note.
+#[test]
+fn a_config_its_client_does_not_read_gets_a_note() {
+    const CLEAN: &str = r#"{"mcpServers": {"github": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-github@2025.4.8"], "env": {"GITHUB_PERSONAL_ACCESS_TOKEN": "${GITHUB_TOKEN}"}}}}"#;
+    let t = Tree::new();
+    t.write(".claude/mcp.json", CLEAN);
+    t.write(".mcp.json", CLEAN);
+    t.write(
+        ".cursor/mcp.json",
+        CLEAN.replace("${GITHUB_TOKEN}", "${env:GITHUB_TOKEN}"),
+    );
+    let (code, report) = run_json(&t.root, &[]);
+    assert_eq!(code, 0, "a note does not fail the run: {report:#}");
+    let notes: Vec<(String, String)> = all_findings(&report)
+        .iter()
+        .filter(|f| f["rule"] == "unread-config")
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap().to_string(),
+                f["pointer"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        notes,
+        [(".claude/mcp.json".to_string(), "/mcpServers".to_string())]
+    );
+    let human = run_human(&t.root, &[]).stdout;
+    assert!(
+        human.contains("Claude Code does not read this file by itself")
+            && human.contains("--mcp-config"),
+        "{human}"
+    );
+}
+
 /// A repository the way users commit them: a root `mcp.json`, somebody's
 /// `~/.cursor` folder with `mcp.json` at its root, a `.claude/mcp.json`,
 /// a TOML and a YAML server list, next to files of MCP names that are not

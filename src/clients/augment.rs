@@ -28,7 +28,11 @@ pub static CLIENT: Client = Client {
     name: "Augment",
     dialect: super::generic::UNDOCUMENTED,
     formats: &[&SETTINGS],
-    user_files: &[UserFile::file(Base::Home, ".augment/settings.json", SETTINGS.id)],
+    user_files: &[UserFile::file(
+        Base::Home,
+        ".augment/settings.json",
+        SETTINGS.id,
+    )],
     // No `envFile` key is documented for its entries.
     env_file: super::EXPORT_ENV_FILE,
     secret_fix: SecretFix::Reference,

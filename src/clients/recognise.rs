@@ -48,6 +48,17 @@ pub const AGENT_FOLDERS: &[(&str, Option<&str>)] = &[
     (".kilo", Some("kilo-code-config")),
 ];
 
+/// The client that `format` belongs to does not read `path`, though the
+/// file sits in that client's folder (`.claude/mcp.json`: Claude Code reads
+/// `.mcp.json`). `Some` names the paths it reads instead.
+pub fn unread_location(path: &Path, format: &Format) -> Option<String> {
+    let (_, id) = agent_folder(path)?;
+    if *id != Some(format.id) || super::for_path(path).is_some() {
+        return None;
+    }
+    Some(own_paths(format))
+}
+
 /// Files larger than this are not read to find out whether they are
 /// configs: a config is small, and the walk must stay cheap.
 pub const MAX_PROBE: u64 = 1 << 20;
@@ -176,13 +187,12 @@ pub fn by_content(path: &Path, text: &str) -> Option<ByContent> {
     })
 }
 
-/// The paths `format`'s client reads for it, for "it reads `.mcp.json`".
+/// The file `format`'s client reads for it, for "it reads `.mcp.json`":
+/// its first path, the one a project commits.
 fn own_paths(format: &Format) -> String {
-    let paths: Vec<String> = format.paths.iter().map(|p| format!("`{p}`")).collect();
-    match paths.as_slice() {
-        [] => "no file of this shape".to_string(),
-        [one] => one.clone(),
-        [first @ .., last] => format!("{} or {last}", first.join(", ")),
+    match format.paths.first() {
+        Some(path) => format!("`{path}`"),
+        None => "no file of this shape".to_string(),
     }
 }
 

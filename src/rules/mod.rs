@@ -24,6 +24,7 @@ mod unguarded_destructive_tools;
 mod unknown_input;
 mod unnarrowed_server;
 mod unpinned_package;
+mod unread_config;
 
 pub use invalid_config::META as INVALID_CONFIG;
 pub use literal_secret::unparsed::findings as secrets_in_unparsed_text;
@@ -101,6 +102,7 @@ pub static RULES: &[&dyn Rule] = &[
     &insecure_transport::InsecureTransport,
     &credentials_in_url::CredentialsInUrl,
     &deprecated_sse::DeprecatedSse,
+    &unread_config::UnreadConfig,
     &unpinned_package::UnpinnedPackage,
     &auto_approved_servers::AutoApprovedServers,
     &ineffective_allow_rule::IneffectiveAllowRule,
