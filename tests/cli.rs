@@ -972,6 +972,46 @@ const RULE_IDS: [&str; 4] = [
     "parse-error",
 ];
 
+/// `mcplint rules formats` lists every credential format of the data, with
+/// how it is found, and `rules check` prints the same counts.
+#[test]
+fn rules_formats_lists_every_credential_format() {
+    let t = Tree::new();
+    let specs = mcplint::knowledge::detect::data::load(mcplint::knowledge::detect::data::FILES)
+        .expect("the data parses");
+    let r = run(t.cmd().args(["rules", "formats", "--json"])).expect_code(0);
+    let list: Value = r.json();
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), specs.len());
+    let github = list
+        .iter()
+        .find(|f| f["id"] == "github-classic-pat")
+        .unwrap();
+    assert_eq!(github["provider"], "GitHub");
+    assert_eq!(github["name_gated"], false);
+    assert!(github["rotate"].as_str().unwrap().starts_with("https://"));
+    let neon = list.iter().find(|f| f["id"] == "neon-api-key").unwrap();
+    assert_eq!(neon["name_gated"], true);
+    let gated = specs.iter().filter(|s| s.names.is_some()).count();
+    assert_eq!(
+        list.iter().filter(|f| f["name_gated"] == true).count(),
+        gated
+    );
+
+    let human = run(t.cmd().args(["rules", "formats"]))
+        .expect_code(0)
+        .stdout;
+    let counts = format!("{} credential formats from ", specs.len());
+    assert!(human.contains(&counts), "{human}");
+    assert!(
+        human.contains(&format!("{} found under any name", specs.len() - gated))
+            && human.contains(&format!("{gated} name-gated")),
+        "{human}"
+    );
+    let check = run(t.cmd().args(["rules", "check"])).expect_code(0).stdout;
+    assert!(check.contains(&format!("{gated} name-gated")), "{check}");
+}
+
 #[test]
 fn rules_lists_every_rule() {
     let t = Tree::new();

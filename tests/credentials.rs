@@ -251,3 +251,88 @@ fn check_rotate_url(url: &str) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// Issue 17: a format that names its provider by its shape alone (no
+/// `names` gate) is reported wherever it sits, under a key that says
+/// nothing: an env value, a positional argument, a header, a URL's query,
+/// and the default of a `${VAR:-default}` reference.
+#[test]
+fn every_self_identifying_format_is_found_under_any_name() {
+    use std::path::PathBuf;
+    let format = mcplint::clients::for_path(std::path::Path::new(".mcp.json")).unwrap();
+    let lint = |text: &str| {
+        mcplint::lint::file(
+            mcplint::lint::Input::new(PathBuf::from(".mcp.json"), format, text.to_string())
+                .shown_as(".mcp.json"),
+            &mcplint::lint::Settings {
+                persona: mcplint::finding::Persona::Auditor,
+                ..Default::default()
+            },
+        )
+    };
+    let stdio = |env: &str, arg: &str| {
+        serde_json::json!({"mcpServers": {"tool": {
+            "command": "npx",
+            "args": ["-y", "@acme/tool-mcp@1.4.0", arg],
+            "env": {"CONFIG_VALUE": env},
+        }}})
+        .to_string()
+    };
+    let remote = |header: &str, url: &str| {
+        serde_json::json!({"mcpServers": {"tool": {
+            "type": "http",
+            "url": url,
+            "headers": {"X-Config": header},
+        }}})
+        .to_string()
+    };
+    let url_safe = |v: &str| {
+        v.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.~".contains(c))
+    };
+    let detectors = Detectors::builtin();
+    let mut missed = Vec::new();
+    let mut checked = 0;
+    for d in detectors.list.iter().filter(|d| d.spec.names.is_none()) {
+        for e in &d.spec.examples {
+            let v = e.value();
+            let mut places = vec![
+                ("env CONFIG_VALUE", stdio(v, "--stdio")),
+                ("a positional argument", stdio("1", v)),
+                (
+                    "header X-Config",
+                    remote(v, "https://mcp.acme-corp.net/mcp"),
+                ),
+            ];
+            if url_safe(v) {
+                places.push((
+                    "a URL query",
+                    remote("1", &format!("https://mcp.acme-corp.net/mcp?config={v}")),
+                ));
+            }
+            if !v.contains('}') && !v.contains('$') {
+                places.push((
+                    "a reference's default",
+                    stdio(&format!("${{CONFIG_VALUE:-{v}}}"), "--stdio"),
+                ));
+            }
+            for (place, text) in places {
+                checked += 1;
+                let report = lint(&text);
+                let found = report.findings.iter().any(|f| {
+                    f.rule.id == "literal-secret" && !f.message.starts_with("literal credential ")
+                });
+                if !found {
+                    missed.push(format!("{} in {place}: {v:?}", d.spec.id));
+                }
+            }
+        }
+    }
+    assert!(checked > 500, "only {checked} placements");
+    assert!(
+        missed.is_empty(),
+        "{} of {checked} placements missed:\n{}",
+        missed.len(),
+        missed.join("\n")
+    );
+}

@@ -175,7 +175,7 @@ pub(super) struct RulesArgs {
     #[command(subcommand)]
     pub(super) action: Option<RulesAction>,
     /// Print as JSON
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub(super) json: bool,
 }
 
@@ -191,6 +191,9 @@ pub(super) enum BaselineAction {
 pub(super) enum RulesAction {
     /// Run every credential format against its own positive and negative examples
     Check,
+    /// List every credential format: provider, kind, whether it is found under
+    /// any name or only under a matching name, and where to rotate it
+    Formats,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -1,4 +1,5 @@
-//! `mcplint rules`, `mcplint rules check-examples` and `mcplint explain`.
+//! `mcplint rules`, `mcplint rules check`, `mcplint rules formats` and
+//! `mcplint explain`.
 
 use super::args::{RulesAction, RulesArgs};
 use super::write_out;
@@ -6,8 +7,10 @@ use crate::knowledge::detect::{Detectors, HitState};
 use crate::rules;
 
 pub(super) fn list_rules(args: RulesArgs) -> u8 {
-    if let Some(RulesAction::Check) = args.action {
-        return check_credential_examples();
+    match args.action {
+        Some(RulesAction::Check) => return check_credential_examples(),
+        Some(RulesAction::Formats) => return list_credential_formats(args.json),
+        None => {}
     }
     let all = rules::all();
     if args.json {
@@ -52,6 +55,85 @@ pub(super) fn list_rules(args: RulesArgs) -> u8 {
     0
 }
 
+/// How a format is found: anywhere by its own shape, or only under a
+/// name that matches its `names` pattern.
+fn found_by(spec: &crate::knowledge::detect::data::CredentialSpec) -> &'static str {
+    if spec.names.is_some() {
+        "name-gated"
+    } else {
+        "any name"
+    }
+}
+
+/// `mcplint rules formats`: every credential format, one line each.
+fn list_credential_formats(json: bool) -> u8 {
+    let detectors = Detectors::builtin();
+    let mut specs: Vec<_> = detectors.list.iter().map(|d| &d.spec).collect();
+    specs.sort_by(|a, b| {
+        (a.provider.to_lowercase(), &a.id).cmp(&(b.provider.to_lowercase(), &b.id))
+    });
+    if json {
+        let list: Vec<serde_json::Value> = specs
+            .iter()
+            .map(|s| {
+                serde_json::json!({
+                    "id": s.id,
+                    "provider": s.provider,
+                    "kind": s.kind,
+                    "name_gated": s.names.is_some(),
+                    "broad": s.broad,
+                    "rotate": s.rotate,
+                })
+            })
+            .collect();
+        write_out(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&list).unwrap_or_default()
+        ));
+        return 0;
+    }
+    let width = |f: &dyn Fn(&crate::knowledge::detect::data::CredentialSpec) -> &str| {
+        specs.iter().map(|s| f(s).len()).max().unwrap_or(0)
+    };
+    let (id, provider, kind) = (
+        width(&|s| &s.id),
+        width(&|s| &s.provider),
+        width(&|s| &s.kind),
+    );
+    let mut out = format!(
+        "{:<id$}  {:<provider$}  {:<kind$}  {:<10}  rotate at\n",
+        "format", "provider", "kind", "found"
+    );
+    for s in &specs {
+        out.push_str(&format!(
+            "{:<id$}  {:<provider$}  {:<kind$}  {:<10}  {}\n",
+            s.id,
+            s.provider,
+            s.kind,
+            found_by(s),
+            s.rotate.as_deref().unwrap_or("-")
+        ));
+    }
+    out.push_str(&format!("{}\n", format_counts(&detectors)));
+    write_out(&out);
+    0
+}
+
+/// "N credential formats from P providers: S found under any name, G
+/// name-gated".
+fn format_counts(detectors: &Detectors) -> String {
+    let specs: Vec<_> = detectors.list.iter().map(|d| &d.spec).collect();
+    let providers: std::collections::BTreeSet<String> =
+        specs.iter().map(|s| s.provider.to_lowercase()).collect();
+    let gated = specs.iter().filter(|s| s.names.is_some()).count();
+    format!(
+        "{} credential formats from {} providers: {} found under any name (a unique prefix, checksum or host), {gated} name-gated (reported only under a matching name)",
+        specs.len(),
+        providers.len(),
+        specs.len() - gated
+    )
+}
+
 /// `mcplint rules check`: every credential format against its examples.
 pub(super) fn check_credential_examples() -> u8 {
     let detectors = Detectors::builtin();
@@ -79,6 +161,7 @@ pub(super) fn check_credential_examples() -> u8 {
     for f in &failures {
         out.push_str(&format!("FAIL {f}\n"));
     }
+    out.push_str(&format!("{}\n", format_counts(&detectors)));
     out.push_str(&format!(
         "{} credential formats, {checked} examples: {} failed\n",
         detectors.list.len(),

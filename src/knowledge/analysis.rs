@@ -232,8 +232,22 @@ pub fn analyze(file: &McpFile, extra: Option<&'static Detectors>) -> Analysis {
                 })
                 .min_by_key(|c| c.range.len())
         };
-        // Known formats, anywhere in the string.
-        for hit in detectors.scan_with(extra, text, None) {
+        // Known formats, anywhere in the string; and in each default of a
+        // reference on its own, so that the `:-` and `}` around it do not
+        // stand where a pattern wants a boundary.
+        let mut hits = detectors.scan_with(extra, text, None);
+        for default in refs.iter().filter_map(|r| r.default.clone()) {
+            for mut hit in detectors.scan_with(extra, &text[default.clone()], None) {
+                hit.range = hit.range.start + default.start..hit.range.end + default.start;
+                if !hits
+                    .iter()
+                    .any(|h| h.range.start < hit.range.end && hit.range.start < h.range.end)
+                {
+                    hits.push(hit);
+                }
+            }
+        }
+        for hit in hits {
             if hidden_by_ref(&hit.range) {
                 continue;
             }
