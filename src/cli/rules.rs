@@ -114,7 +114,7 @@ fn list_credential_formats(json: bool) -> u8 {
             s.rotate.as_deref().unwrap_or("-")
         ));
     }
-    out.push_str(&format!("{}\n", format_counts(&detectors)));
+    out.push_str(&format!("{}\n", format_counts(detectors)));
     write_out(&out);
     0
 }
@@ -161,7 +161,7 @@ pub(super) fn check_credential_examples() -> u8 {
     for f in &failures {
         out.push_str(&format!("FAIL {f}\n"));
     }
-    out.push_str(&format!("{}\n", format_counts(&detectors)));
+    out.push_str(&format!("{}\n", format_counts(detectors)));
     out.push_str(&format!(
         "{} credential formats, {checked} examples: {} failed\n",
         detectors.list.len(),
