@@ -336,3 +336,64 @@ fn every_self_identifying_format_is_found_under_any_name() {
         missed.join("\n")
     );
 }
+
+/// Issue 17: placeholders and the providers' documented examples stay quiet
+/// as secrets under the names they are meant for and under a neutral one.
+#[test]
+fn placeholders_and_documented_examples_are_no_secrets() {
+    use std::path::PathBuf;
+    let format = mcplint::clients::for_path(std::path::Path::new(".mcp.json")).unwrap();
+    const QUIET: &[(&str, &str)] = &[
+        ("OPENAI_API_KEY", "sk-..."),
+        (
+            "OPENAI_API_KEY",
+            "sk-proj-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        ),
+        ("SLACK_BOT_TOKEN", "xoxb-your-token"),
+        (
+            "SLACK_BOT_TOKEN",
+            "xoxb-0000000000-0000000000000-xxxxxxxxxxxxxxxxxxxxxxxx",
+        ),
+        ("GITHUB_TOKEN", "ghp_xxxxxxxx"),
+        ("GITHUB_TOKEN", "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
+        ("GITHUB_TOKEN", "ghp_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
+        ("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE"),
+        (
+            "AWS_SECRET_ACCESS_KEY",
+            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        ),
+        ("STRIPE_SECRET_KEY", "sk_live_xxxxxxxxxxxxxxxxxxxxxxxx"),
+        (
+            "GROQ_API_KEY",
+            "gsk_1234567890abcdefghijklmnopqrstuvwxyz1234567890abcdef",
+        ),
+        ("ANTHROPIC_API_KEY", "sk-ant-api03-..."),
+        ("API_KEY", "your-api-key-here"),
+        ("NOTION_TOKEN", "ntn_****"),
+    ];
+    for (name, value) in QUIET {
+        for key in [*name, "CONFIG_VALUE"] {
+            let text = serde_json::json!({"mcpServers": {"tool": {
+                "command": "npx",
+                "args": ["-y", "@acme/tool-mcp@1.4.0", value],
+                "env": {key: value},
+            }}})
+            .to_string();
+            let report = mcplint::lint::file(
+                mcplint::lint::Input::new(PathBuf::from(".mcp.json"), format, text)
+                    .shown_as(".mcp.json"),
+                &mcplint::lint::Settings {
+                    persona: mcplint::finding::Persona::Auditor,
+                    ..Default::default()
+                },
+            );
+            let secrets: Vec<&str> = report
+                .findings
+                .iter()
+                .filter(|f| f.rule.id == "literal-secret")
+                .map(|f| f.message.as_str())
+                .collect();
+            assert!(secrets.is_empty(), "{key}={value}: {secrets:?}");
+        }
+    }
+}
