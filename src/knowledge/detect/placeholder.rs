@@ -52,6 +52,8 @@ const PLACEHOLDER_VALUES: &[&str] = &[
     "secret",
     "password",
     "passwd",
+    "pass",
+    "pwd",
     "apikey",
     "api_key",
     "api-key",
