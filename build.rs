@@ -9,6 +9,9 @@ use std::path::Path;
 
 fn main() {
     embed_toml("rules/credentials", "credential_files.rs");
+    // A lint needs no examples: they are half the data, and only `rules
+    // check` and the tests read them.
+    embed_credentials_without_examples();
     embed_toml("rules/scopes", "scope_files.rs");
     embed_toml("rules/servers", "server_files.rs");
     embed_schemas();
@@ -30,6 +33,30 @@ fn embed_toml(dir: &str, out_name: &str) {
     }
     out.push(']');
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join(out_name);
+    std::fs::write(dest, out).unwrap();
+}
+
+/// `rules/credentials/*.toml` without each format's `examples` and
+/// `negative_examples`, into `OUT_DIR/credential_files_lean.rs`.
+fn embed_credentials_without_examples() {
+    let dir = Path::new("rules/credentials");
+    let mut out = String::from("&[\n");
+    for name in &data_files(dir, ".toml") {
+        let text = std::fs::read_to_string(dir.join(name)).expect("readable data file");
+        let mut value: toml::Table = toml::from_str(&text).expect("checked by embed_toml");
+        if let Some(toml::Value::Array(formats)) = value.get_mut("credential") {
+            for format in formats.iter_mut() {
+                if let toml::Value::Table(format) = format {
+                    format.remove("examples");
+                    format.remove("negative_examples");
+                }
+            }
+        }
+        let json = serde_json::to_string(&value).expect("TOML converts to JSON");
+        let _ = writeln!(out, "    ({name:?}, {json:?}),");
+    }
+    out.push(']');
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("credential_files_lean.rs");
     std::fs::write(dest, out).unwrap();
 }
 

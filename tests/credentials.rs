@@ -8,8 +8,17 @@ use mcplint::knowledge::detect::{data, Detectors, HitState};
 
 #[test]
 fn every_positive_example_is_found_and_every_negative_is_not() {
-    let detectors = Detectors::builtin();
+    let detectors = Detectors::builtin_with_examples();
     let mut failures = Vec::new();
+    let examples: usize = detectors
+        .list
+        .iter()
+        .map(|d| d.spec.examples.len() + d.spec.negative_examples.len())
+        .sum();
+    assert!(
+        examples >= 4 * detectors.list.len(),
+        "only {examples} examples loaded"
+    );
     for d in &detectors.list {
         for e in &d.spec.examples {
             let got = detectors.judge_example(d, e);
@@ -84,16 +93,32 @@ fn data_files_are_well_formed() {
     }
 }
 
+/// A lint loads the formats without their examples (half the data), and
+/// nothing else about them differs.
+#[test]
+fn a_lint_loads_the_same_formats_without_their_examples() {
+    let lean = Detectors::builtin();
+    let full = Detectors::builtin_with_examples();
+    assert_eq!(lean.list.len(), full.list.len());
+    for (l, f) in lean.list.iter().zip(&full.list) {
+        assert_eq!(
+            (&l.spec.id, &l.spec.pattern, &l.spec.names),
+            (&f.spec.id, &f.spec.pattern, &f.spec.names)
+        );
+        assert!(l.spec.examples.is_empty() && l.spec.negative_examples.is_empty());
+    }
+}
+
 #[test]
 fn every_pattern_compiles_within_the_size_limit() {
-    for d in &Detectors::builtin().list {
+    for d in &Detectors::builtin_with_examples().list {
         d.regex().unwrap_or_else(|e| panic!("{e}"));
     }
 }
 
 #[test]
 fn covers_the_providers_mcp_servers_use() {
-    let providers: BTreeSet<String> = Detectors::builtin()
+    let providers: BTreeSet<String> = Detectors::builtin_with_examples()
         .list
         .iter()
         .map(|d| d.spec.provider.to_ascii_lowercase())
@@ -290,7 +315,7 @@ fn every_self_identifying_format_is_found_under_any_name() {
         v.chars()
             .all(|c| c.is_ascii_alphanumeric() || "-_.~".contains(c))
     };
-    let detectors = Detectors::builtin();
+    let detectors = Detectors::builtin_with_examples();
     let mut missed = Vec::new();
     let mut checked = 0;
     for d in detectors.list.iter().filter(|d| d.spec.names.is_none()) {

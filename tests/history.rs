@@ -270,7 +270,7 @@ fn help_points_at_the_providers_rotation_page() {
     repo.commit(&[(".mcp.json", &github_mcp(GHP))], "add");
     let (_, findings) = repo.json(&[]);
     let help = findings[0]["help"].as_str().unwrap();
-    let detector = mcplint::knowledge::detect::Detectors::builtin()
+    let detector = mcplint::knowledge::detect::Detectors::builtin_with_examples()
         .list
         .iter()
         .find(|d| {

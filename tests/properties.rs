@@ -89,7 +89,7 @@ fn s(text: &str) -> Json {
 /// need no name, written as a whole token, with the format's public prefix
 /// (which previews show).
 fn secrets() -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Detectors::builtin()
+    let mut out: Vec<(String, String)> = Detectors::builtin_with_examples()
         .list
         .iter()
         .filter(|d| d.spec.names.is_none())

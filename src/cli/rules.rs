@@ -136,7 +136,7 @@ fn format_counts(detectors: &Detectors) -> String {
 
 /// `mcplint rules check`: every credential format against its examples.
 pub(super) fn check_credential_examples() -> u8 {
-    let detectors = Detectors::builtin();
+    let detectors = Detectors::builtin_with_examples();
     let mut failures = Vec::new();
     let mut checked = 0;
     for d in &detectors.list {

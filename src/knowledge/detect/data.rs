@@ -6,6 +6,10 @@ use serde::Deserialize;
 /// `(file name, contents as JSON)` of every embedded credential-format file.
 pub static FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/credential_files.rs"));
 
+/// [`FILES`] without the formats' examples: what a lint loads.
+pub static LEAN_FILES: &[(&str, &str)] =
+    include!(concat!(env!("OUT_DIR"), "/credential_files_lean.rs"));
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CredentialFile {
@@ -34,7 +38,10 @@ pub struct CredentialSpec {
     /// Where the provider lets its owner revoke and rotate this credential
     /// (an `https://` page; shown when a secret was committed).
     pub rotate: Option<String>,
+    /// Empty in [`LEAN_FILES`].
+    #[serde(default)]
     pub examples: Vec<Example>,
+    #[serde(default)]
     pub negative_examples: Vec<Example>,
 }
 

@@ -210,10 +210,21 @@ impl Detectors {
         })
     }
 
-    /// The built-in formats, loaded once.
+    /// The built-in formats, loaded once, without their examples.
     pub fn builtin() -> &'static Detectors {
         static BUILTIN: OnceLock<Detectors> = OnceLock::new();
         BUILTIN.get_or_init(|| {
+            let specs =
+                data::load(data::LEAN_FILES).expect("embedded credential data is checked by tests");
+            Detectors::new(specs).expect("embedded credential data is checked by tests")
+        })
+    }
+
+    /// The built-in formats with their positive and negative examples
+    /// (`rules check`, tests).
+    pub fn builtin_with_examples() -> &'static Detectors {
+        static WITH_EXAMPLES: OnceLock<Detectors> = OnceLock::new();
+        WITH_EXAMPLES.get_or_init(|| {
             let specs =
                 data::load(data::FILES).expect("embedded credential data is checked by tests");
             Detectors::new(specs).expect("embedded credential data is checked by tests")
