@@ -422,3 +422,66 @@ fn placeholders_and_documented_examples_are_no_secrets() {
         }
     }
 }
+
+/// Issue 17 lists shapes that went unreported under a neutral key. Each is
+/// now a format without a name gate, so the test above plants its examples
+/// under `CONFIG_VALUE` and in arguments, headers, URLs and defaults.
+#[test]
+fn the_shapes_once_missed_have_formats_found_under_any_name() {
+    const SHAPES: &[&str] = &[
+        "sgp_",
+        "NRAK-",
+        "NRAA-",
+        "NRII-",
+        "NRIQ-",
+        "NRRA-",
+        "sq0atp-",
+        "sq0csp-",
+        "EAA",
+        "webhook.office.com",
+        "hooks.zapier.com",
+        "tines.com",
+        "xapp-",
+        "dapi",
+        "odt_",
+        "oy2",
+        "dop_v1_",
+        "aio_",
+        "AGE-SECRET-KEY-1",
+        "cio",
+        "dt0c01.",
+        "hvs.",
+        "hvb.",
+        "tskey-",
+        "bkua_",
+        "squ_",
+        "api.telegram.org/bot",
+        "tfp_",
+        "gsk_",
+        "xai-",
+        "r8_",
+        "CFPAT-",
+        "ico-",
+        "ops_",
+        "fo1_",
+        "xkeysib-",
+        "napi_",
+        "ctx7sk-",
+        "AccountKey=",
+        "sig=",
+    ];
+    let detectors = Detectors::builtin_with_examples();
+    let missing: Vec<&str> = SHAPES
+        .iter()
+        .copied()
+        .filter(|shape| {
+            !detectors.list.iter().any(|d| {
+                d.spec.names.is_none() && d.spec.examples.iter().any(|e| e.value().contains(shape))
+            })
+        })
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "no format found under any name for {missing:?}"
+    );
+}
