@@ -26,11 +26,7 @@ pub(super) fn list_rules(args: RulesArgs) -> u8 {
                 })
             })
             .collect();
-        write_out(&format!(
-            "{}\n",
-            serde_json::to_string_pretty(&list).unwrap_or_default()
-        ));
-        return 0;
+        return write_json(&list);
     }
     // Columns as wide as their longest entry, so they line up.
     let width =
@@ -52,6 +48,15 @@ pub(super) fn list_rules(args: RulesArgs) -> u8 {
         ));
     }
     write_out(&out);
+    0
+}
+
+/// Print `list` as pretty JSON; exit status 0.
+fn write_json(list: &[serde_json::Value]) -> u8 {
+    write_out(&format!(
+        "{}\n",
+        serde_json::to_string_pretty(list).unwrap_or_default()
+    ));
     0
 }
 
@@ -86,11 +91,7 @@ fn list_credential_formats(json: bool) -> u8 {
                 })
             })
             .collect();
-        write_out(&format!(
-            "{}\n",
-            serde_json::to_string_pretty(&list).unwrap_or_default()
-        ));
-        return 0;
+        return write_json(&list);
     }
     let width = |f: &dyn Fn(&crate::knowledge::detect::data::CredentialSpec) -> &str| {
         specs.iter().map(|s| f(s).len()).max().unwrap_or(0)
