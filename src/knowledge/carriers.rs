@@ -297,6 +297,13 @@ fn urls(text: &str, out: &mut Vec<Carried>) {
         }
         if let Some(q) = text[authority_end..end].find('?') {
             let query_start = authority_end + q + 1;
+            if is_badge(
+                &text[rest..authority_end],
+                &text[authority_end..query_start - 1],
+            ) {
+                search = end.max(search);
+                continue;
+            }
             let query_end = text[query_start..end]
                 .find('#')
                 .map_or(end, |i| query_start + i);
@@ -316,9 +323,38 @@ fn urls(text: &str, out: &mut Vec<Carried>) {
     }
 }
 
+/// A status badge's image URL (`codecov.io/…/badge.svg?token=…`,
+/// `img.shields.io/…`): its `token` is a read-only graph token that the
+/// service publishes for embedding in READMEs, no credential of a server.
+fn is_badge(host: &str, path: &str) -> bool {
+    let path = path.to_ascii_lowercase();
+    host.eq_ignore_ascii_case("img.shields.io")
+        || [".svg", ".png", ".gif"]
+            .iter()
+            .any(|ext| path.ends_with(ext))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_badge_image_carries_no_credential() {
+        for url in [
+            "https://codecov.io/gh/acme/api/graph/badge.svg?token=Z92NHFQ70G",
+            "https://img.shields.io/codecov/c/gh/acme/api?logo=codecov&token=B1EnafGlRL",
+        ] {
+            assert!(url_parts(url).is_empty(), "{url}");
+        }
+        // The same parameter on an API endpoint is still a credential.
+        assert_eq!(
+            url_parts("https://api.codecov.io/upload?token=Z92NHFQ70G")
+                .iter()
+                .map(|(n, v, _)| (n.clone(), v.clone()))
+                .collect::<Vec<_>>(),
+            [(Some("token".to_string()), "Z92NHFQ70G".to_string())]
+        );
+    }
 
     fn url_parts(text: &str) -> Vec<(Option<String>, String, How)> {
         let mut out = Vec::new();
