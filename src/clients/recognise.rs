@@ -56,7 +56,7 @@ pub fn unread_location(path: &Path, format: &Format) -> Option<String> {
     if *id != Some(format.id) || super::for_path(path).is_some() {
         return None;
     }
-    Some(own_paths(format))
+    Some(own_path(format))
 }
 
 /// Files larger than this are not read to find out whether they are
@@ -174,7 +174,7 @@ pub fn by_content(path: &Path, text: &str) -> Option<ByContent> {
             why: format!(
                 "its name suggests MCP, it holds `{key}` and it sits in `{dir}/`: read as {client}; \
                  {client} does not read this path by itself (it reads {})",
-                own_paths(format),
+                own_path(format),
                 client = format.client.name,
             ),
         },
@@ -189,7 +189,7 @@ pub fn by_content(path: &Path, text: &str) -> Option<ByContent> {
 
 /// The file `format`'s client reads for it, for "it reads `.mcp.json`":
 /// its first path, the one a project commits.
-fn own_paths(format: &Format) -> String {
+fn own_path(format: &Format) -> String {
     match format.paths.first() {
         Some(path) => format!("`{path}`"),
         None => "no file of this shape".to_string(),
