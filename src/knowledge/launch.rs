@@ -68,6 +68,21 @@ impl<'t> Launch<'t> {
         launch
     }
 
+    /// The launch facts of a command line written as one string, split on
+    /// spaces (the examples of the advisory data): no spans, no env.
+    pub fn of_line(line: &'t str) -> Self {
+        let mut words = line.split_whitespace();
+        let mut launch = Launch {
+            command: words.next(),
+            args: words.map(|w| (w, Span::default())).collect(),
+            ..Launch::default()
+        };
+        launch.words.extend(launch.command);
+        launch.unwrap_shell();
+        launch.words.extend(launch.args.iter().map(|(a, _)| *a));
+        launch
+    }
+
     /// See through a shell that only starts the server: `cmd /c npx -y pkg`
     /// runs `npx -y pkg`, and so does `sh -c "exec npx -y pkg"` (the last
     /// command of the string, after any `cd dir &&`).

@@ -7,6 +7,7 @@ pub mod carriers;
 pub mod detect;
 pub mod hosts;
 pub mod launch;
+pub mod package;
 pub mod policy;
 pub mod schema;
 pub mod scopes;
