@@ -14,6 +14,8 @@ fn main() {
     embed_credentials_without_examples();
     embed_toml("rules/scopes", "scope_files.rs");
     embed_toml("rules/servers", "server_files.rs");
+    embed_toml("rules/advisories", "advisory_files.rs");
+    embed_toml("rules/archived", "archived_files.rs");
     embed_schemas();
 }
 

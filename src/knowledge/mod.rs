@@ -2,6 +2,7 @@
 //! embedded `rules/` data: credential detectors, where a credential is
 //! carried, scope catalogs, server profiles, schemas and variable names.
 
+pub mod advisories;
 pub mod analysis;
 pub mod carriers;
 pub mod detect;
@@ -13,3 +14,4 @@ pub mod schema;
 pub mod scopes;
 pub mod servers;
 pub mod varname;
+pub mod versions;
