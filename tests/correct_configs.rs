@@ -86,7 +86,9 @@ fn the_pedantic_persona_still_has_its_advice() {
             "placeholder-value",
             "unguarded-destructive-tools",
             "unnarrowed-server",
-            "unpinned-package"
+            "unpinned-package",
+            // An unpinned launch of a package with advisories (a note).
+            "vulnerable-server"
         ])
     );
     assert!(report

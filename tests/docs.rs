@@ -85,6 +85,7 @@ fn rule_ids_are_stable() {
             "unnarrowed-server",
             "unpinned-package",
             "unread-config",
+            "vulnerable-server",
         ]
     );
 }

@@ -116,7 +116,7 @@ fn sse_is_a_note() {
 fn unpinned_packages_images_and_pipes() {
     for wide in [
         r#""a": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-memory"]}"#,
-        r#""a": {"command": "npx", "args": ["-y", "mcp-remote@latest", "https://mcp.acme-corp.net/sse"]}"#,
+        r#""a": {"command": "npx", "args": ["-y", "@acme/docs-mcp@latest"]}"#,
         r#""a": {"command": "uvx", "args": ["mcp-server-fetch"]}"#,
         r#""a": {"command": "pipx", "args": ["run", "mcp-server-fetch"]}"#,
         r#""a": {"command": "pnpm", "args": ["dlx", "@acme/docs-mcp"]}"#,
@@ -146,6 +146,15 @@ fn unpinned_packages_images_and_pipes() {
             "{narrow}"
         );
     }
+    // A package with advisories gets the note that names them instead.
+    let remote = mcp(
+        r#""a": {"command": "npx", "args": ["-y", "mcp-remote@latest", "https://mcp.acme-corp.net/sse"]}"#,
+    );
+    let rules = rules_for(".mcp.json", &remote);
+    assert!(
+        has(&rules, "vulnerable-server") && !has(&rules, "unpinned-package"),
+        "{rules:?}"
+    );
 }
 
 #[test]

@@ -1,26 +1,124 @@
-//! The linter of untrusted repositories contains no network client: no
-//! crate that could fetch what a config file points at is in the tree.
+//! Vulnerable and archived servers, end to end: what a pinned, an unpinned
+//! and an unreadable version report, and what `--fix` writes.
+
+mod common;
+
+use common::*;
+
+const REMOTE_0_1_12: &str = r#"{
+  "mcpServers": {
+    "acme-remote": {
+      "command": "npx",
+      "args": ["-y", "mcp-remote@0.1.12", "https://mcp.acme-corp.net/mcp"]
+    },
+    "git": {
+      "command": "uvx",
+      "args": ["--from", "mcp-server-git==2025.7.1", "mcp-server-git", "--repository", "."]
+    }
+  }
+}
+"#;
 
 #[test]
-fn no_network_client_in_the_dependency_tree() {
-    let lock = include_str!("../Cargo.lock");
-    let names: Vec<&str> = lock
-        .lines()
-        .filter_map(|l| l.strip_prefix("name = \""))
-        .map(|n| n.trim_end_matches('"'))
-        .collect();
-    assert!(names.contains(&"jsonschema"), "lock file not read");
-    for forbidden in [
-        "reqwest",
-        "hyper",
-        "ureq",
-        "curl",
-        "isahc",
-        "rustls",
-        "native-tls",
-        "openssl",
-        "tokio",
-    ] {
-        assert!(!names.contains(&forbidden), "{forbidden} is in Cargo.lock");
-    }
+fn a_pinned_affected_version_is_an_error_naming_the_advisory_and_the_fix() {
+    let t = Tree::new();
+    t.write(".mcp.json", REMOTE_0_1_12);
+    let (code, report) = run_json(&t.root, &[]);
+    assert_eq!(code, 1, "{report:#}");
+    let hits = by_rule(&report, "vulnerable-server");
+    assert_eq!(hits.len(), 2, "{report:#}");
+    let remote = at(&report, ".mcp.json", "/mcpServers/acme-remote");
+    assert_eq!(remote["severity"], "error");
+    let message = remote["message"].as_str().unwrap();
+    assert!(
+        message.contains("CVE-2025-6514") && message.contains("0.1.12"),
+        "{message}"
+    );
+    assert!(
+        remote["help"]
+            .as_str()
+            .unwrap()
+            .contains("`mcp-remote@0.1.16`"),
+        "{remote:#}"
+    );
+    let source = t.read(".mcp.json");
+    assert_eq!(span_text(&source, remote), b"\"mcp-remote@0.1.12\"");
+}
+
+#[test]
+fn fix_bumps_each_pin_to_the_first_release_without_advisories() {
+    let t = Tree::new();
+    t.write(".mcp.json", REMOTE_0_1_12);
+    run(t.cmd().args(["--fix", "."])).assert_no_panic();
+    let fixed = String::from_utf8(t.read(".mcp.json")).unwrap();
+    assert!(fixed.contains(r#""mcp-remote@0.1.16""#), "{fixed}");
+    // mcp-server-git has several advisories: the fix clears all of them.
+    assert!(!fixed.contains("2025.7.1"), "{fixed}");
+    assert!(
+        !t.path(".env").exists(),
+        "no secret moved, no env file written"
+    );
+    let (_, report) = run_json(&t.root, &[]);
+    assert!(
+        by_rule(&report, "vulnerable-server").is_empty(),
+        "{report:#}"
+    );
+    // Everything else is as it was.
+    assert_eq!(
+        fixed.replace("0.1.16", "0.1.12").lines().count(),
+        REMOTE_0_1_12.lines().count()
+    );
+}
+
+#[test]
+fn fixed_versions_and_other_packages_are_quiet() {
+    let t = Tree::new();
+    t.write(
+        ".mcp.json",
+        r#"{"mcpServers": {
+            "a": {"command": "npx", "args": ["-y", "mcp-remote@0.1.16", "https://mcp.acme-corp.net/mcp"]},
+            "b": {"command": "npx", "args": ["-y", "mcp-remote@0.0.4", "https://mcp.acme-corp.net/mcp"]},
+            "c": {"command": "npx", "args": ["-y", "mcp-remote-client@0.1.2", "https://mcp.acme-corp.net/mcp"]},
+            "d": {"command": "npx", "args": ["./tools/mcp-remote@0.1.2"]}
+        }}"#,
+    );
+    let (_, report) = run_json(&t.root, &["--persona", "auditor"]);
+    assert!(
+        by_rule(&report, "vulnerable-server").is_empty(),
+        "{report:#}"
+    );
+}
+
+#[test]
+fn an_unpinned_launch_is_a_pedantic_note_and_a_hostile_version_is_unknown() {
+    let t = Tree::new();
+    let hostile = format!("mcp-remote@{}", "9.".repeat(3000));
+    t.write(
+        ".mcp.json",
+        format!(
+            r#"{{"mcpServers": {{
+            "floating": {{"command": "npx", "args": ["-y", "mcp-remote", "https://mcp.acme-corp.net/mcp"]}},
+            "arabic": {{"command": "npx", "args": ["-y", "mcp-remote@٠.١.١٠", "https://mcp.acme-corp.net/mcp"]}},
+            "huge": {{"command": "npx", "args": ["-y", "{hostile}", "https://mcp.acme-corp.net/mcp"]}}
+        }}}}"#
+        ),
+    );
+    let (code, report) = run_json(&t.root, &[]);
+    assert_eq!(code, 0, "notes only, and only for pedantic: {report:#}");
+    assert!(by_rule(&report, "vulnerable-server").is_empty());
+    let (_, report) = run_json(&t.root, &["--persona", "pedantic"]);
+    let notes = by_rule(&report, "vulnerable-server");
+    assert_eq!(notes.len(), 3, "{report:#}");
+    assert!(notes.iter().all(|n| n["severity"] == "note"));
+    let floating = at(&report, ".mcp.json", "/mcpServers/floating");
+    assert!(floating["help"]
+        .as_str()
+        .unwrap()
+        .contains("mcp-remote@0.1.16"));
+    let huge = at(&report, ".mcp.json", "/mcpServers/huge");
+    let message = huge["message"].as_str().unwrap();
+    assert!(
+        message.contains("not a version") && message.len() < 300,
+        "{message}"
+    );
 }

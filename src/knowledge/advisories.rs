@@ -155,11 +155,31 @@ impl Advisory {
             .collect()
     }
 
-    /// `CVE-2025-6514 (GHSA-6xpm-ggf7-wc3p)`: the CVE first, as users search for it.
-    pub fn title(&self) -> String {
-        match self.spec.aliases.iter().find(|a| a.starts_with("CVE-")) {
-            Some(cve) => format!("{cve} ({})", self.spec.id),
-            None => self.spec.id.clone(),
+    /// `CVE-2025-6514`: the CVE when there is one, as users search for it.
+    pub fn title(&self) -> &str {
+        self.ids()
+            .find(|a| a.starts_with("CVE-"))
+            .unwrap_or(&self.spec.id)
+    }
+
+    fn ids(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.spec.id.as_str()).chain(self.spec.aliases.iter().map(String::as_str))
+    }
+
+    /// `CVE-2025-6514 / GHSA-6xpm-ggf7-wc3p`: every id, the CVE first.
+    pub fn all_ids(&self) -> String {
+        let title = self.title();
+        let mut ids = vec![title];
+        ids.extend(self.ids().filter(|i| *i != title));
+        ids.join(" / ")
+    }
+
+    /// The page to read: GitHub's advisory page when there is a GHSA id,
+    /// else the source the entry was taken from.
+    pub fn page(&self) -> String {
+        match self.ids().find(|i| i.starts_with("GHSA-")) {
+            Some(ghsa) => format!("https://github.com/advisories/{ghsa}"),
+            None => self.spec.url.clone(),
         }
     }
 }
@@ -230,7 +250,9 @@ mod tests {
         );
         assert!(!a.affects(&v("0.1.16")));
         assert_eq!(a.fixed_for(&v("0.1.10")).map(|f| f.1), Some("0.1.16"));
-        assert_eq!(a.title(), "CVE-2025-0001 (GHSA-test)");
+        assert_eq!(a.title(), "CVE-2025-0001");
+        assert_eq!(a.all_ids(), "CVE-2025-0001 / GHSA-test");
+        assert_eq!(a.page(), "https://github.com/advisories/GHSA-test");
     }
 
     #[test]

@@ -47,6 +47,9 @@ pub enum Pin<'t> {
     Floating,
     /// An image digest: a fixed image whose version the line does not say.
     Digest,
+    /// Something that is neither a version, a tag nor a range (non-ASCII,
+    /// over-long, garbled): an unknown version.
+    Unknown(&'t str),
 }
 
 /// The package a server entry runs.
@@ -201,7 +204,7 @@ fn npm_pin(spec: &str) -> (&str, Pin<'_>) {
     let pin = if is_exact(version, 3) && !version.starts_with('v') {
         Pin::Exact(version, at + 1..spec.len())
     } else {
-        Pin::Floating
+        floating_or_unknown(version)
     };
     (&spec[..at], pin)
 }
@@ -233,7 +236,21 @@ fn python_pin(spec: &str) -> (&str, Pin<'_>) {
     if is_exact(version, 1) {
         (name, Pin::Exact(version, start..start + version.len()))
     } else {
-        (name, Pin::Floating)
+        (name, floating_or_unknown(version))
+    }
+}
+
+/// A version text that is not one exact version: a tag (`latest`) or a
+/// range (`^0.1`, `1.x`, `>=1,<2`) floats; anything else is unknown.
+fn floating_or_unknown(version: &str) -> Pin<'_> {
+    let reads = version.len() <= 64
+        && version
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b" .-+_^~<>=*|,!".contains(&b));
+    if reads {
+        Pin::Floating
+    } else {
+        Pin::Unknown(version)
     }
 }
 
@@ -268,6 +285,7 @@ fn image_pin(image: &str) -> Pin<'_> {
             let start = image.len() - tag.len();
             Pin::Exact(tag, start..image.len())
         }
+        Some((_, tag)) if floating_or_unknown(tag) != Pin::Floating => Pin::Unknown(tag),
         _ => Pin::Floating,
     }
 }
@@ -411,14 +429,18 @@ mod tests {
     #[test]
     fn hostile_versions_are_never_exact_and_never_panic() {
         let huge = format!("npx -y mcp-remote@{}", "9.".repeat(5000));
-        assert_eq!(launch_of(&huge).unwrap().2, Pin::Floating);
+        assert!(matches!(launch_of(&huge).unwrap().2, Pin::Unknown(_)));
         assert_eq!(
             launch_of("npx -y mcp-remote@٣.١.٤").unwrap().2,
-            Pin::Floating
+            Pin::Unknown("٣.١.٤")
         );
         assert_eq!(
             launch_of("uvx mcp-server-git==é.1").unwrap().2,
-            Pin::Floating
+            Pin::Unknown("é.1")
+        );
+        assert_eq!(
+            launch_of("docker run -i mcp/fetch:v1\u{202e}").unwrap().2,
+            Pin::Unknown("v1\u{202e}")
         );
         for line in [
             "npx @",

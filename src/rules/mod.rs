@@ -25,6 +25,7 @@ mod unknown_input;
 mod unnarrowed_server;
 mod unpinned_package;
 mod unread_config;
+mod vulnerable_server;
 
 pub use invalid_config::META as INVALID_CONFIG;
 pub use literal_secret::unparsed::findings as secrets_in_unparsed_text;
@@ -104,6 +105,7 @@ pub static RULES: &[&dyn Rule] = &[
     &deprecated_sse::DeprecatedSse,
     &unread_config::UnreadConfig,
     &unpinned_package::UnpinnedPackage,
+    &vulnerable_server::VulnerableServer,
     &auto_approved_servers::AutoApprovedServers,
     &ineffective_allow_rule::IneffectiveAllowRule,
     &broad_allow_rule::BroadAllowRule,

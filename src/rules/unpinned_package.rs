@@ -1,5 +1,6 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Category, Finding, Persona, Severity};
+use crate::knowledge::advisories;
 use crate::knowledge::launch::{basename, Launch};
 use crate::knowledge::package::{self, Ecosystem, Pin};
 use crate::syntax::source::Span;
@@ -44,6 +45,8 @@ impl Rule for UnpinnedPackage {
             };
             match package::launched(&launch) {
                 Some(p) if p.pin != Pin::Floating => {}
+                // vulnerable-server says more about this one.
+                Some(p) if advisories::of_package(p.ecosystem, p.name).next().is_some() => {}
                 Some(p) if p.ecosystem == Ecosystem::Npm && downloads_nothing(&launch) => {}
                 Some(p) => {
                     let (help, key) = match p.ecosystem {
