@@ -63,6 +63,7 @@ fn rule_ids_are_stable() {
     assert_eq!(
         ids,
         [
+            "archived-server",
             "auto-approved-servers",
             "broad-allow-rule",
             "broad-credential",

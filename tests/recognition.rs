@@ -41,7 +41,7 @@ fn attributed(report: &serde_json::Value) -> Vec<(String, String)> {
 /// servers; the same servers under the client's own name get no note.
 #[test]
 fn a_config_its_client_does_not_read_gets_a_note() {
-    const CLEAN: &str = r#"{"mcpServers": {"github": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-github@2025.4.8"], "env": {"GITHUB_PERSONAL_ACCESS_TOKEN": "${GITHUB_TOKEN}"}}}}"#;
+    const CLEAN: &str = r#"{"mcpServers": {"github": {"command": "docker", "args": ["run", "-i", "--rm", "-e", "GITHUB_PERSONAL_ACCESS_TOKEN", "-e", "GITHUB_TOOLSETS=repos,issues", "ghcr.io/github/github-mcp-server:v0.9.1", "--read-only"], "env": {"GITHUB_PERSONAL_ACCESS_TOKEN": "${GITHUB_TOKEN}"}}}}"#;
     let t = Tree::new();
     t.write(".claude/mcp.json", CLEAN);
     t.write(".mcp.json", CLEAN);

@@ -122,3 +122,42 @@ fn an_unpinned_launch_is_a_pedantic_note_and_a_hostile_version_is_unknown() {
         "{message}"
     );
 }
+
+#[test]
+fn an_archived_server_is_a_warning_naming_its_replacement() {
+    let t = Tree::new();
+    t.write(
+        ".mcp.json",
+        r#"{"mcpServers": {
+            "github": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-github@2025.4.8"], "env": {"GITHUB_PERSONAL_ACCESS_TOKEN": "${GITHUB_PAT}"}},
+            "db": {"command": "docker", "args": ["run", "-i", "--rm", "-e", "DATABASE_URI", "mcp/postgres:latest"]},
+            "sqlite": {"command": "uvx", "args": ["mcp-server-sqlite", "--db-path", "./app.db"]},
+            "npm-sqlite": {"command": "npx", "args": ["-y", "mcp-server-sqlite"]},
+            "maintained": {"command": "docker", "args": ["run", "-i", "--rm", "-e", "GITHUB_PERSONAL_ACCESS_TOKEN", "-e", "GITHUB_TOOLSETS=repos", "ghcr.io/github/github-mcp-server:v0.9.1", "--read-only"]}
+        }}"#,
+    );
+    let (code, report) = run_json(&t.root, &[]);
+    assert_eq!(code, 1, "{report:#}");
+    let mut servers: Vec<&str> = by_rule(&report, "archived-server")
+        .iter()
+        .map(|f| f["pointer"].as_str().unwrap())
+        .collect();
+    servers.sort();
+    // npm's `mcp-server-sqlite` is another project than PyPI's archived one.
+    assert_eq!(
+        servers,
+        ["/mcpServers/db", "/mcpServers/github", "/mcpServers/sqlite"]
+    );
+    let github = at(&report, ".mcp.json", "/mcpServers/github");
+    assert_eq!(github["severity"], "warning");
+    let help = github["help"].as_str().unwrap();
+    assert!(
+        help.contains("ghcr.io/github/github-mcp-server") && help.contains("GITHUB_READ_ONLY=1"),
+        "{help}"
+    );
+    let db = at(&report, ".mcp.json", "/mcpServers/db");
+    assert!(
+        db["help"].as_str().unwrap().contains("never fixed"),
+        "{db:#}"
+    );
+}

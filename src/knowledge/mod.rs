@@ -4,6 +4,7 @@
 
 pub mod advisories;
 pub mod analysis;
+pub mod archived;
 pub mod carriers;
 pub mod detect;
 pub mod hosts;

@@ -1,6 +1,7 @@
 //! Rules: static metadata plus one check each. This file is the only
 //! registration; a rule lives in its own module with its documentation.
 
+mod archived_server;
 mod auto_approved_servers;
 mod broad_allow_rule;
 mod broad_credential;
@@ -106,6 +107,7 @@ pub static RULES: &[&dyn Rule] = &[
     &unread_config::UnreadConfig,
     &unpinned_package::UnpinnedPackage,
     &vulnerable_server::VulnerableServer,
+    &archived_server::ArchivedServer,
     &auto_approved_servers::AutoApprovedServers,
     &ineffective_allow_rule::IneffectiveAllowRule,
     &broad_allow_rule::BroadAllowRule,

@@ -34,8 +34,9 @@ pub const CLEAN_MCP: &str = r#"{
       "headers": { "Authorization": "Bearer ${SENTRY_AUTH_TOKEN}" }
     },
     "postgres": {
-      "command": "npx",
-      "args": ["-y", "@modelcontextprotocol/server-postgres@0.6.2", "${DATABASE_URL:-postgresql://localhost:5432/dev}"]
+      "command": "uvx",
+      "args": ["postgres-mcp==0.3.0", "--access-mode=restricted"],
+      "env": { "DATABASE_URI": "${DATABASE_URL:-postgresql://localhost:5432/dev}" }
     }
   }
 }
