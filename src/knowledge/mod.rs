@@ -7,6 +7,7 @@ pub mod analysis;
 pub mod archived;
 pub mod carriers;
 pub mod detect;
+pub mod expiry;
 pub mod hosts;
 pub mod launch;
 pub mod package;

@@ -11,6 +11,7 @@ use crate::knowledge::analysis::{Candidate, Recognised};
 use crate::knowledge::carriers::How;
 use crate::knowledge::detect::CredentialSpec;
 use crate::knowledge::detect::HitState;
+use crate::knowledge::expiry;
 use crate::knowledge::varname;
 use crate::model::Site;
 
@@ -67,9 +68,25 @@ impl Rule for LiteralSecret {
                     Recognised::Format(_) => Confidence::High,
                     Recognised::Name => Confidence::Medium,
                 };
-                Finding::new(&META, c.span, format!("literal {what} in {place}"))
+                let value = site.text().get(c.range.clone()).unwrap_or_default();
+                // A SAS signature's expiry sits beside it in the same URL.
+                match expiry::expired(value).or_else(|| expiry::expired(site.text())) {
+                    // Reported with the secret, not as a second finding on
+                    // its span: expired or not, it was committed.
+                    Some(date) => Finding::new(
+                        &META,
+                        c.span,
+                        format!("literal {what} in {place}, expired on {date}; revoke it anyway"),
+                    )
                     .confidence(confidence)
-                    .label(format!("{what} written literally ({})", c.preview))
+                    .label(format!(
+                        "{what} written literally ({}), expired {date}",
+                        c.preview
+                    )),
+                    None => Finding::new(&META, c.span, format!("literal {what} in {place}"))
+                        .confidence(confidence)
+                        .label(format!("{what} written literally ({})", c.preview)),
+                }
             };
             let mut help = instead(cx, site, c, &var);
             if let Recognised::Format(d) = c.recognised {
