@@ -10,6 +10,7 @@
 pub mod cli;
 pub mod clients;
 pub mod config;
+pub mod doctor;
 pub mod finding;
 pub mod fix;
 pub mod knowledge;

@@ -9,6 +9,7 @@ use std::path::Path;
 /// each other.
 const LAYERS: &[&[&str]] = &[
     &["cli"],
+    &["doctor"],
     &["fix"],
     &["run", "report"],
     &["lint"],

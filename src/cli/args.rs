@@ -37,6 +37,10 @@ pub(super) enum Command {
         #[command(subcommand)]
         action: BaselineAction,
     },
+    /// What would fail when each server starts in this environment: unset
+    /// variables, references the client does not expand, missing inputs,
+    /// expired tokens (names only, never values)
+    Doctor(DoctorArgs),
     /// Print one rule's documentation
     Explain {
         /// A rule id, such as literal-secret
@@ -80,6 +84,24 @@ pub(super) struct ReportArgs {
     /// Write the report to FILE instead of standard output
     #[arg(long, short = 'o', value_name = "FILE")]
     pub(super) output: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub(super) struct DoctorArgs {
+    /// Files or directories whose configs to check (default: .)
+    pub(super) paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DoctorFormat::Human)]
+    pub(super) format: DoctorFormat,
+    /// Also check every client's per-user config files
+    #[arg(long)]
+    pub(super) user: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(super) enum DoctorFormat {
+    Human,
+    Json,
 }
 
 #[derive(Args)]

@@ -6,6 +6,7 @@
 mod args;
 mod baseline;
 mod check;
+mod doctor;
 mod fix;
 mod formats;
 mod history;
@@ -31,6 +32,7 @@ pub fn main() -> u8 {
         None => check::check(cli.check),
         Some(Command::Check(args)) => check::check(args),
         Some(Command::Rules(args)) => rules::list_rules(args),
+        Some(Command::Doctor(args)) => doctor::doctor(args),
         Some(Command::Explain { id }) => rules::explain(&id),
         Some(Command::Formats) => formats::list_formats(),
         Some(Command::History(args)) => history::history(args),

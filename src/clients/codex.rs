@@ -62,3 +62,32 @@ static LAYOUT: Layout = Layout {
     ],
     ..servers_at(&["/mcp_servers"])
 };
+
+/// The variables a Codex server entry forwards by name, each with the key
+/// that names it and that key's node: `env_vars = ["A"]`,
+/// `bearer_token_env_var = "B"`, `env_http_headers = { "X-Key" = "C" }`.
+pub fn forwarded_names<'n>(
+    server: &'n crate::syntax::parse::Node<'n>,
+) -> Vec<(String, &'static str, &'n crate::syntax::parse::Node<'n>)> {
+    let mut out = Vec::new();
+    if let Some(list) = server.get("env_vars") {
+        for n in list.elements() {
+            if let Some(name) = n.as_str() {
+                out.push((name.to_string(), "env_vars", n));
+            }
+        }
+    }
+    if let Some(n) = server.get("bearer_token_env_var") {
+        if let Some(name) = n.as_str() {
+            out.push((name.to_string(), "bearer_token_env_var", n));
+        }
+    }
+    if let Some(headers) = server.get("env_http_headers") {
+        for m in headers.members() {
+            if let Some(name) = m.value.as_str() {
+                out.push((name.to_string(), "env_http_headers", &m.value));
+            }
+        }
+    }
+    out
+}

@@ -20,6 +20,7 @@ mod settings;
 use std::path::PathBuf;
 
 pub use exceptions::ExceptionUse;
+pub use pipeline::inspect;
 pub use project::{servers_file_for, servers_of};
 pub use report::{FileError, FileReport, Report};
 pub use settings::{GitFacts, GitState, NoGit, Settings};

@@ -182,3 +182,23 @@ fn check(source: &SourceFile, root: &Node, given: &Given) -> (Vec<Finding>, Vec<
     }
     (findings, analysis.mask_spans())
 }
+
+/// The model and shared secret scan of a config's text, handed to `look`:
+/// what `mcplint doctor` reads, through the same decoding, parsing and
+/// model as a lint. `Err` says why the text cannot be read.
+pub fn inspect<R>(
+    bytes: Vec<u8>,
+    mut source: SourceFile,
+    format: &'static Format,
+    look: impl FnOnce(&McpFile, &analysis::Analysis) -> R,
+) -> Result<R, String> {
+    if let Some(failure) = encoding_failure(&bytes) {
+        return Err(failure.message);
+    }
+    source.text = String::from_utf8(bytes).unwrap_or_default();
+    let bom = source.bom_len();
+    let root = parse(&source.text[bom..], bom, format.language).map_err(|f| f.message)?;
+    let file = McpFile::build(&source, format, &root);
+    let analysis = analysis::analyze(&file, None);
+    Ok(look(&file, &analysis))
+}
