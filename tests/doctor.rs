@@ -274,3 +274,34 @@ fn a_broken_config_is_reported_not_skipped() {
     assert!(out.stdout.contains("cannot be read"), "{}", out.stdout);
     assert!(out.stdout.contains("✓ ok"), "{}", out.stdout);
 }
+
+#[test]
+fn a_disabled_server_is_not_checked_and_kiro_needs_approval() {
+    let t = Tree::new();
+    t.write(
+        ".kiro/settings/mcp.json",
+        r#"{"mcpServers": {
+            "off": {"command": "npx", "args": ["-y", "@acme/docs-mcp@1.2.0"], "env": {"T": "${DOCS_TOKEN}"}, "disabled": true},
+            "on": {"command": "npx", "args": ["-y", "@acme/docs-mcp@1.2.0"], "env": {"T": "${SENTRY_ACCESS_TOKEN}"}}
+        }}"#,
+    );
+    let out = doctor(&t, &[("SENTRY_ACCESS_TOKEN", "x")], &["--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let report = out.json();
+    let off = server(&report, ".kiro/settings/mcp.json", "off");
+    assert_eq!(
+        (
+            off["disabled"].clone(),
+            off["checks"].as_array().unwrap().len()
+        ),
+        (Value::Bool(true), 0)
+    );
+    let on = server(&report, ".kiro/settings/mcp.json", "on");
+    assert!(
+        on["checks"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("mcpApprovedEnvVars"),
+        "{on:#}"
+    );
+}

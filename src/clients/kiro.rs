@@ -45,3 +45,7 @@ pub static CONFIG: Format = Format {
     describes: "Kiro MCP servers",
     shared: true,
 };
+
+/// What `mcplint doctor` adds to a set variable: set is not enough.
+pub const APPROVAL: &str =
+    "Kiro expands it only once the name is approved in its `kiroAgent.mcpApprovedEnvVars` setting";

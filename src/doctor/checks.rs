@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::env_files::Loader;
 use super::{Environment, ServerReport};
-use crate::clients::Field;
+use crate::clients::{kiro, Client, Field};
 use crate::knowledge::analysis::Analysis;
 use crate::knowledge::expiry;
 use crate::model::{McpFile, Site};
@@ -63,6 +63,15 @@ pub fn servers(
     let dialect = &client.dialect;
     let mut out = Vec::new();
     for (i, server) in file.servers.iter().enumerate() {
+        if disabled(server.node) {
+            out.push(ServerReport {
+                name: server.name.to_string(),
+                line: line_of(server.name_span.start),
+                disabled: true,
+                checks: Vec::new(),
+            });
+            continue;
+        }
         let env_file = server.node.get("envFile").and_then(|n| n.as_str());
         let loaded = files.files_for(client, env_file);
         let mut checks = Vec::new();
@@ -131,7 +140,15 @@ pub fn servers(
                 if !names_a_variable(r.syntax) {
                     continue;
                 }
-                checks.push(variable(r, &loaded, env, files, dialect.unset, check));
+                checks.push(variable(
+                    r,
+                    &loaded,
+                    env,
+                    files,
+                    client,
+                    dialect.unset,
+                    check,
+                ));
             }
         }
         if client.id == "codex" {
@@ -156,7 +173,8 @@ pub fn servers(
                     &loaded,
                     env,
                     files,
-                    "Codex forwards nothing for it",
+                    client,
+                    "the server starts without it",
                     check,
                 ));
             }
@@ -165,10 +183,24 @@ pub fn servers(
         out.push(ServerReport {
             name: server.name.to_string(),
             line: line_of(server.name_span.start),
+            disabled: false,
             checks,
         });
     }
     out
+}
+
+/// `disabled: true` (most clients) or `enabled: false` (Goose, Crush,
+/// OpenCode): the client does not start the server.
+fn disabled(server: &crate::syntax::parse::Node) -> bool {
+    use crate::syntax::parse::Value;
+    matches!(
+        server.get("disabled").map(|n| &n.value),
+        Some(Value::Bool(true))
+    ) || matches!(
+        server.get("enabled").map(|n| &n.value),
+        Some(Value::Bool(false))
+    )
 }
 
 /// The verdict on one variable reference.
@@ -177,9 +209,15 @@ fn variable(
     loaded: &[PathBuf],
     env: &dyn Environment,
     files: &Loader,
+    client: &Client,
     unset: &str,
     check: impl Fn(Verdict, String) -> Check,
 ) -> Check {
+    let approval = if client.id == kiro::CLIENT.id {
+        format!("; {}", kiro::APPROVAL)
+    } else {
+        String::new()
+    };
     let from_file = files.lookup(loaded, &r.name);
     let value = from_file
         .as_ref()
@@ -195,7 +233,7 @@ fn variable(
                 Verdict::Fails,
                 format!("{} is {source}, but holds a token that expired on {date}: every call fails; renew it", r.name),
             ),
-            None => check(Verdict::Ok, format!("{} is {source}", r.name)),
+            None => check(Verdict::Ok, format!("{} is {source}{approval}", r.name)),
         },
         found => {
             let state = if found.is_some() { "empty" } else { "not set" };

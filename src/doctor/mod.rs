@@ -45,7 +45,8 @@ impl Environment for HashMap<String, String> {
 pub struct ServerReport {
     pub name: String,
     pub line: usize,
-    /// A client will not start it (`disabled: true`): checked all the same.
+    /// Its client does not start it (`disabled: true`): nothing is checked.
+    pub disabled: bool,
     pub checks: Vec<Check>,
 }
 

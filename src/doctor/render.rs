@@ -34,6 +34,7 @@ pub fn human(report: &Report) -> String {
             let starts = server.starts();
             failing += usize::from(!starts);
             let summary = match (starts, server.checks.is_empty()) {
+                _ if server.disabled => "disabled, not started".to_string(),
                 (true, true) => "nothing to look up".to_string(),
                 (true, false) => "ready".to_string(),
                 (false, _) => {
@@ -107,6 +108,7 @@ pub fn json(report: &Report) -> String {
                     "name": s.name,
                     "line": s.line,
                     "starts": s.starts(),
+                    "disabled": s.disabled,
                     "checks": s.checks.iter().map(check_json).collect::<Vec<_>>(),
                 })).collect::<Vec<_>>(),
             })
