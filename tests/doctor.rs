@@ -305,3 +305,20 @@ fn a_disabled_server_is_not_checked_and_kiro_needs_approval() {
         "{on:#}"
     );
 }
+
+#[test]
+fn a_placeholder_where_the_credential_goes_fails() {
+    let t = Tree::new();
+    t.write(
+        ".mcp.json",
+        r#"{"mcpServers": {"sentry": {"command": "npx", "args": ["-y", "@sentry/mcp-server@0.17.1"], "env": {"SENTRY_ACCESS_TOKEN": "<your-sentry-token>"}}}}"#,
+    );
+    let out = doctor(&t, &[], &[]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("✗ env SENTRY_ACCESS_TOKEN holds a placeholder"),
+        "{}",
+        out.stdout
+    );
+}

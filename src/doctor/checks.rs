@@ -7,6 +7,7 @@ use super::env_files::Loader;
 use super::{Environment, ServerReport};
 use crate::clients::{kiro, Client, Field};
 use crate::knowledge::analysis::Analysis;
+use crate::knowledge::detect::HitState;
 use crate::knowledge::expiry;
 use crate::model::{McpFile, Site};
 use crate::syntax::reference::{Reference, Syntax};
@@ -151,6 +152,20 @@ pub fn servers(
                 ));
             }
         }
+        // A placeholder left where the credential goes is sent as one.
+        for c in &analysis.candidates {
+            let site = &file.sites[c.site];
+            if c.state == HitState::Placeholder && site.server == Some(i) {
+                let place = place_of(site);
+                checks.push(Check {
+                    verdict: Verdict::Fails,
+                    name: c.name.clone().unwrap_or_else(|| place.clone()),
+                    place: place.clone(),
+                    line: line_of(c.span.start),
+                    reason: format!("{place} holds a placeholder, not a credential: the server sends it as one, and every call is refused"),
+                });
+            }
+        }
         if client.id == "codex" {
             for (name, key, node) in crate::clients::codex::forwarded_names(server.node) {
                 let r = Reference {
@@ -241,6 +256,8 @@ fn variable(
                 check(Verdict::Default, format!("{} is {state}: its default is used", r.name))
             } else if found.is_some() {
                 check(Verdict::Fails, format!("{} is empty: the server gets an empty value", r.name))
+            } else if unset.starts_with("undocumented") || unset.starts_with("unverified") {
+                check(Verdict::Fails, format!("{} is {state}; what {} sends then is {unset}", r.name, client.name))
             } else {
                 check(Verdict::Fails, format!("{} is {state}: {unset}", r.name))
             }
