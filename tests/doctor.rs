@@ -322,3 +322,35 @@ fn a_placeholder_where_the_credential_goes_fails() {
         out.stdout
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn an_env_file_outside_the_workspace_or_a_device_is_not_read() {
+    let t = Tree::new();
+    t.write(
+        ".cursor/mcp.json",
+        r#"{"mcpServers": {
+            "dev": {"command": "npx", "args": ["-y", "@acme/docs-mcp@1.2.0"], "env": {"T": "${env:DOCS_TOKEN}"}, "envFile": "/dev/zero"},
+            "etc": {"command": "npx", "args": ["-y", "@acme/docs-mcp@1.2.0"], "env": {"T": "${env:DOCS_TOKEN}"}, "envFile": "/etc/hostname"}
+        }}"#,
+    );
+    let out = doctor(&t, &[], &["--format", "json"]);
+    out.assert_no_panic();
+    let report = out.json();
+    for name in ["dev", "etc"] {
+        let s = server(&report, ".cursor/mcp.json", name);
+        assert_eq!(s["starts"], false, "{s:#}");
+        let reasons: Vec<&str> = s["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["reason"].as_str().unwrap())
+            .collect();
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.contains("not read by mcplint doctor") || r.contains("does not exist")),
+            "{reasons:?}"
+        );
+    }
+}

@@ -77,6 +77,18 @@ pub fn servers(
         let loaded = files.files_for(client, env_file);
         let mut checks = Vec::new();
         if let Some(path) = env_file {
+            if let Some(refused) = loaded.iter().find(|p| p.exists() && !files.readable(p)) {
+                checks.push(Check {
+                    verdict: Verdict::Fails,
+                    name: path.to_string(),
+                    place: "envFile".into(),
+                    line: line_of(server.node.span.start),
+                    reason: format!(
+                        "the env file {} is not read by mcplint doctor: it is outside the workspace and the home folder, larger than 1 MiB, or not a regular file",
+                        shown(refused, files)
+                    ),
+                });
+            }
             if let Some(missing) = loaded.iter().find(|p| !p.exists()) {
                 checks.push(Check {
                     verdict: Verdict::Fails,

@@ -80,14 +80,37 @@ impl Loader {
     pub fn lookup(&self, files: &[PathBuf], name: &str) -> Option<(String, PathBuf)> {
         let mut read = self.read.borrow_mut();
         for file in files {
-            let vars = read
-                .entry(file.clone())
-                .or_insert_with(|| envfile::read(file));
+            let vars = read.entry(file.clone()).or_insert_with(|| {
+                if self.readable(file) {
+                    envfile::read(file)
+                } else {
+                    Vec::new()
+                }
+            });
             if let Some((_, value)) = vars.iter().find(|(k, _)| k == name) {
                 return Some((value.clone(), file.clone()));
             }
         }
         None
+    }
+
+    /// May `file` be read? A regular file of at most 1 MiB inside the
+    /// workspace or the home folder: a config under review must not make
+    /// doctor read a device, a FIFO or a file elsewhere on the machine.
+    pub fn readable(&self, file: &Path) -> bool {
+        let Ok(meta) = std::fs::metadata(file) else {
+            return false;
+        };
+        let inside = |root: &Path| {
+            file.canonicalize()
+                .ok()
+                .zip(root.canonicalize().ok())
+                .is_some_and(|(f, r)| f.starts_with(r))
+        };
+        let home = std::env::var_os("HOME").map(PathBuf::from);
+        meta.is_file()
+            && meta.len() <= 1024 * 1024
+            && (inside(&self.workspace) || home.as_deref().is_some_and(inside))
     }
 
     pub fn workspace(&self) -> &Path {
