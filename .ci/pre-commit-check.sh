@@ -20,8 +20,8 @@ fail() { echo "pre-commit check: $*" >&2; exit 1; }
 cat > .mcp.json <<JSON
 { "mcpServers": { "github": { "type": "http", "url": "https://api.githubcopilot.com/mcp/readonly",
   "headers": { "Authorization": "Bearer \${GITHUB_PAT}" } },
-  "gh-local": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"],
-  "env": { "GITHUB_PERSONAL_ACCESS_TOKEN": "\${GITHUB_PAT}" } } } }
+  "docs": { "command": "npx", "args": ["-y", "@upstash/context7-mcp"],
+  "env": { "CONTEXT7_API_KEY": "\${CONTEXT7_API_KEY}" } } } }
 JSON
 echo '{ "name": "app", "token": "not-an-mcp-config" }' > package.json
 git add .mcp.json package.json
