@@ -14,6 +14,10 @@ const REMOTE_0_1_12: &str = r#"{
     "git": {
       "command": "uvx",
       "args": ["--from", "mcp-server-git==2025.7.1", "mcp-server-git", "--repository", "."]
+    },
+    "figma": {
+      "command": "npx",
+      "args": ["-y", "figma-developer-mcp@0.6.2", "--stdio"]
     }
   }
 }
@@ -26,7 +30,7 @@ fn a_pinned_affected_version_is_an_error_naming_the_advisory_and_the_fix() {
     let (code, report) = run_json(&t.root, &[]);
     assert_eq!(code, 1, "{report:#}");
     let hits = by_rule(&report, "vulnerable-server");
-    assert_eq!(hits.len(), 2, "{report:#}");
+    assert_eq!(hits.len(), 3, "{report:#}");
     let remote = at(&report, ".mcp.json", "/mcpServers/acme-remote");
     assert_eq!(remote["severity"], "error");
     let message = remote["message"].as_str().unwrap();
@@ -34,12 +38,21 @@ fn a_pinned_affected_version_is_an_error_naming_the_advisory_and_the_fix() {
         message.contains("CVE-2025-6514") && message.contains("0.1.12"),
         "{message}"
     );
+    // Later advisories affect 0.1.16 too and name no fix: no pin is offered.
+    let help = remote["help"].as_str().unwrap();
     assert!(
-        remote["help"]
+        help.contains("move past 0.1.38")
+            && help.contains("CVE-2025-6514 / GHSA-6xpm-ggf7-wc3p, fixed in 0.1.16"),
+        "{help}"
+    );
+    assert!(remote["fix"].is_null(), "{remote:#}");
+    let figma = at(&report, ".mcp.json", "/mcpServers/figma");
+    assert!(
+        figma["help"]
             .as_str()
             .unwrap()
-            .contains("`mcp-remote@0.1.16`"),
-        "{remote:#}"
+            .contains("`figma-developer-mcp@0.6.3`"),
+        "{figma:#}"
     );
     let source = t.read(".mcp.json");
     assert_eq!(span_text(&source, remote), b"\"mcp-remote@0.1.12\"");
@@ -51,7 +64,11 @@ fn fix_bumps_each_pin_to_the_first_release_without_advisories() {
     t.write(".mcp.json", REMOTE_0_1_12);
     run(t.cmd().args(["--fix", "."])).assert_no_panic();
     let fixed = String::from_utf8(t.read(".mcp.json")).unwrap();
-    assert!(fixed.contains(r#""mcp-remote@0.1.16""#), "{fixed}");
+    assert!(fixed.contains(r#""figma-developer-mcp@0.6.3""#), "{fixed}");
+    assert!(
+        fixed.contains(r#""mcp-remote@0.1.12""#),
+        "no fix where none is known: {fixed}"
+    );
     // mcp-server-git has several advisories: the fix clears all of them.
     assert!(!fixed.contains("2025.7.1"), "{fixed}");
     assert!(
@@ -59,15 +76,12 @@ fn fix_bumps_each_pin_to_the_first_release_without_advisories() {
         "no secret moved, no env file written"
     );
     let (_, report) = run_json(&t.root, &[]);
-    assert!(
-        by_rule(&report, "vulnerable-server").is_empty(),
-        "{report:#}"
-    );
-    // Everything else is as it was.
-    assert_eq!(
-        fixed.replace("0.1.16", "0.1.12").lines().count(),
-        REMOTE_0_1_12.lines().count()
-    );
+    let left: Vec<&str> = by_rule(&report, "vulnerable-server")
+        .iter()
+        .map(|f| f["server"].as_str().unwrap())
+        .collect();
+    assert_eq!(left, ["acme-remote"], "{report:#}");
+    assert_eq!(fixed.lines().count(), REMOTE_0_1_12.lines().count());
 }
 
 #[test]
@@ -76,7 +90,7 @@ fn fixed_versions_and_other_packages_are_quiet() {
     t.write(
         ".mcp.json",
         r#"{"mcpServers": {
-            "a": {"command": "npx", "args": ["-y", "mcp-remote@0.1.16", "https://mcp.acme-corp.net/mcp"]},
+            "a": {"command": "npx", "args": ["-y", "mcp-remote@0.1.39", "https://mcp.acme-corp.net/mcp"]},
             "b": {"command": "npx", "args": ["-y", "mcp-remote@0.0.4", "https://mcp.acme-corp.net/mcp"]},
             "c": {"command": "npx", "args": ["-y", "mcp-remote-client@0.1.2", "https://mcp.acme-corp.net/mcp"]},
             "d": {"command": "npx", "args": ["./tools/mcp-remote@0.1.2"]}
@@ -111,10 +125,10 @@ fn an_unpinned_launch_is_a_pedantic_note_and_a_hostile_version_is_unknown() {
     assert_eq!(notes.len(), 3, "{report:#}");
     assert!(notes.iter().all(|n| n["severity"] == "note"));
     let floating = at(&report, ".mcp.json", "/mcpServers/floating");
-    assert!(floating["help"]
-        .as_str()
-        .unwrap()
-        .contains("mcp-remote@0.1.16"));
+    assert!(
+        floating["help"].as_str().unwrap().contains("up to 0.1.38"),
+        "{floating:#}"
+    );
     let huge = at(&report, ".mcp.json", "/mcpServers/huge");
     let message = huge["message"].as_str().unwrap();
     assert!(

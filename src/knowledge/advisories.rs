@@ -60,7 +60,7 @@ struct Range {
 #[derive(Debug, Clone)]
 enum End {
     Fixed(Version, String),
-    LastAffected(Version),
+    LastAffected(Version, String),
 }
 
 /// An advisory ready to match.
@@ -87,7 +87,7 @@ impl Advisory {
             };
             let end = match (&r.fixed, &r.last_affected) {
                 (Some(f), None) => End::Fixed(parse(f)?, f.clone()),
-                (None, Some(l)) => End::LastAffected(parse(l)?),
+                (None, Some(l)) => End::LastAffected(parse(l)?, l.clone()),
                 _ => {
                     return Err(format!(
                         "{}: a range needs exactly one of `fixed` and `last_affected`",
@@ -129,7 +129,7 @@ impl Advisory {
             let from = r.introduced.as_ref().is_none_or(|i| i <= version);
             let to = match &r.end {
                 End::Fixed(f, _) => version < f,
-                End::LastAffected(l) => version <= l,
+                End::LastAffected(l, _) => version <= l,
             };
             from && to
         })
@@ -140,7 +140,7 @@ impl Advisory {
     pub fn fixed_for(&self, version: &Version) -> Option<(&Version, &str)> {
         match &self.range_of(version)?.end {
             End::Fixed(v, text) => Some((v, text)),
-            End::LastAffected(_) => None,
+            End::LastAffected(..) => None,
         }
     }
 
@@ -150,7 +150,18 @@ impl Advisory {
             .iter()
             .filter_map(|r| match &r.end {
                 End::Fixed(_, text) => Some(text.as_str()),
-                End::LastAffected(_) => None,
+                End::LastAffected(..) => None,
+            })
+            .collect()
+    }
+
+    /// The last affected versions of ranges that name no fix.
+    pub fn last_affected(&self) -> Vec<(&Version, &str)> {
+        self.ranges
+            .iter()
+            .filter_map(|r| match &r.end {
+                End::LastAffected(v, text) => Some((v, text.as_str())),
+                End::Fixed(..) => None,
             })
             .collect()
     }

@@ -52,7 +52,7 @@ impl Rule for VulnerableServer {
                         pinned_message(server.name, &launched, text, &hits),
                     )
                     .label("affected version")
-                    .help(pinned_help(&launched, &hits, target));
+                    .help(pinned_help(&launched, &known, &hits, target));
                     if let (Some(target), Some(span)) =
                         (target, version_span(cx, i, &launched, range.clone()))
                     {
@@ -144,14 +144,26 @@ fn pinned_message(server: &str, launched: &Launched, version: &str, hits: &[&Adv
 }
 
 /// The edit to make, then every advisory with its page.
-fn pinned_help(launched: &Launched, hits: &[&Advisory], target: Option<&str>) -> String {
+fn pinned_help(
+    launched: &Launched,
+    known: &[&Advisory],
+    hits: &[&Advisory],
+    target: Option<&str>,
+) -> String {
     let mut help = match target {
         Some(target) => format!(
             "pin {} instead: the first release that none of these advisories affects",
             spelled(launched, target)
         ),
-        None => "no release fixes every advisory: replace this server, or remove it until one does"
-            .to_string(),
+        None => match newest_last_affected(known) {
+            Some(last) => format!(
+                "no fixed release is named for every advisory: move past {last}, the last release they affect, once a fixed one is out (the advisory pages say which), or replace the server"
+            ),
+            None => {
+                "no release fixes every advisory: replace this server, or remove it until one does"
+                    .to_string()
+            }
+        },
     };
     for a in hits {
         let fixed = a.fixed_versions();
@@ -181,7 +193,13 @@ fn floating_help(launched: &Launched, known: &[&Advisory]) -> String {
             spelled(launched, fix),
             ids.join(", ")
         ),
-        None => format!("{why}; no release is known to fix {}", ids.join(", ")),
+        None => match newest_last_affected(known) {
+            Some(last) => format!(
+                "{why}; releases up to {last} are affected and no fixed release is named ({})",
+                ids.join(", ")
+            ),
+            None => format!("{why}; no release is known to fix {}", ids.join(", ")),
+        },
     }
 }
 
@@ -192,6 +210,15 @@ fn spelled(launched: &Launched, version: &str) -> String {
         Ecosystem::PyPi => format!("`{}=={version}`", launched.name),
         Ecosystem::Container => format!("`{}:{version}`", launched.name),
     }
+}
+
+/// The newest last affected version of ranges that name no fix.
+fn newest_last_affected<'a>(advisories: &[&'a Advisory]) -> Option<&'a str> {
+    advisories
+        .iter()
+        .flat_map(|a| a.last_affected())
+        .max_by(|a, b| a.0.partial_cmp(b.0).unwrap_or(std::cmp::Ordering::Equal))
+        .map(|(_, text)| text)
 }
 
 /// The lowest fixed version above `version` that no advisory of the
