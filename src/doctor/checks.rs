@@ -76,29 +76,21 @@ pub fn servers(
         let env_file = server.node.get("envFile").and_then(|n| n.as_str());
         let loaded = files.files_for(client, env_file);
         let mut checks = Vec::new();
-        if let Some(path) = env_file {
-            if let Some(refused) = loaded.iter().find(|p| p.exists() && !files.readable(p)) {
+        if let (Some(path), Some(own)) = (env_file, files.own_file(client, env_file)) {
+            let problem = if !own.exists() {
+                Some("does not exist, so none of its variables is set")
+            } else if !files.readable(&own) {
+                Some("is not read by mcplint doctor: it is outside the workspace and the home folder, larger than 1 MiB, or not a regular file")
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
                 checks.push(Check {
                     verdict: Verdict::Fails,
                     name: path.to_string(),
                     place: "envFile".into(),
                     line: line_of(server.node.span.start),
-                    reason: format!(
-                        "the env file {} is not read by mcplint doctor: it is outside the workspace and the home folder, larger than 1 MiB, or not a regular file",
-                        shown(refused, files)
-                    ),
-                });
-            }
-            if let Some(missing) = loaded.iter().find(|p| !p.exists()) {
-                checks.push(Check {
-                    verdict: Verdict::Fails,
-                    name: path.to_string(),
-                    place: "envFile".into(),
-                    line: line_of(server.node.span.start),
-                    reason: format!(
-                        "the env file {} does not exist, so none of its variables is set",
-                        shown(missing, files)
-                    ),
+                    reason: format!("the env file {} {problem}", shown(&own, files)),
                 });
             }
         }
@@ -111,7 +103,7 @@ pub fn servers(
             };
             for r in refs {
                 let place = place_of(site);
-                let line = line_of(site.span_start(file, r));
+                let line = line_of(site.span_of(&file.source.text, r.range.clone()).start);
                 let check = |verdict, reason: String| Check {
                     verdict,
                     name: r.name.clone(),
@@ -302,15 +294,4 @@ fn shown(path: &std::path::Path, files: &Loader) -> String {
         .unwrap_or(path)
         .display()
         .to_string()
-}
-
-trait SiteOffset {
-    fn span_start(&self, file: &McpFile, r: &Reference) -> u32;
-}
-
-impl SiteOffset for Site<'_> {
-    /// Where reference `r` starts in the source.
-    fn span_start(&self, file: &McpFile, r: &Reference) -> u32 {
-        self.span_of(&file.source.text, r.range.clone()).start
-    }
 }

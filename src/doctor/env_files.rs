@@ -40,12 +40,7 @@ impl Loader {
     /// The env files `client` loads for a server whose `envFile` key (if
     /// any) is `env_file`, in the order the client reads them.
     pub fn files_for(&self, client: &Client, env_file: Option<&str>) -> Vec<PathBuf> {
-        let mut files = Vec::new();
-        if client.env_file == EDITOR_ENV_FILE {
-            if let Some(path) = env_file {
-                files.push(self.resolve(path));
-            }
-        }
+        let mut files: Vec<PathBuf> = self.own_file(client, env_file).into_iter().collect();
         if client.id == "continue" {
             files.push(self.workspace.join(".env"));
             files.push(self.workspace.join(".continue/.env"));
@@ -54,6 +49,14 @@ impl Loader {
             }
         }
         files
+    }
+
+    /// The file a server's own `envFile` key names, for the clients that
+    /// read that key.
+    pub fn own_file(&self, client: &Client, env_file: Option<&str>) -> Option<PathBuf> {
+        env_file
+            .filter(|_| client.env_file == EDITOR_ENV_FILE)
+            .map(|path| self.resolve(path))
     }
 
     /// `${workspaceFolder}/.env`, `~/x.env` or a path relative to the

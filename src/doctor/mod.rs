@@ -9,7 +9,6 @@ mod checks;
 mod env_files;
 pub mod render;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::lint;
@@ -31,12 +30,6 @@ pub struct ProcessEnvironment;
 impl Environment for ProcessEnvironment {
     fn var(&self, name: &str) -> Option<String> {
         std::env::var(name).ok()
-    }
-}
-
-impl Environment for HashMap<String, String> {
-    fn var(&self, name: &str) -> Option<String> {
-        self.get(name).cloned()
     }
 }
 

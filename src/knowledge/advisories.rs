@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::launch::{image_name, same_package};
+use super::launch::{normal_image, same_package};
 use super::package::Ecosystem;
 use super::versions::Version;
 
@@ -193,13 +193,6 @@ impl Advisory {
             None => self.spec.url.clone(),
         }
     }
-}
-
-/// `docker.io/library/x` and `x` are one image.
-fn normal_image(name: &str) -> &str {
-    let name = image_name(name);
-    let name = name.strip_prefix("docker.io/").unwrap_or(name);
-    name.strip_prefix("library/").unwrap_or(name)
 }
 
 /// Every advisory of `files`, checked: ids unique, versions parse in their

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::launch::{image_name, same_package};
+use super::launch::{normal_image, same_package};
 use super::package::{Ecosystem, Launched};
 
 /// `(file name, contents as JSON)` of every embedded archived-server file.
@@ -58,12 +58,6 @@ impl Archived {
             }
         }
     }
-}
-
-fn normal_image(name: &str) -> &str {
-    let name = image_name(name);
-    let name = name.strip_prefix("docker.io/").unwrap_or(name);
-    name.strip_prefix("library/").unwrap_or(name)
 }
 
 /// Every entry of `files`, checked: a known ecosystem, something to match,

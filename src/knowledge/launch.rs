@@ -327,6 +327,14 @@ pub fn image_name(image: &str) -> &str {
     }
 }
 
+/// An image's name as a registry knows it: no tag or digest, and
+/// `docker.io/library/x` is `x`.
+pub fn normal_image(image: &str) -> &str {
+    let name = image_name(image);
+    let name = name.strip_prefix("docker.io/").unwrap_or(name);
+    name.strip_prefix("library/").unwrap_or(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
