@@ -156,9 +156,17 @@ fn pinned_help(
             spelled(launched, target)
         ),
         None => match newest_last_affected(known) {
-            Some(last) => format!(
-                "no fixed release is named for every advisory: move past {last}, the last release they affect, once a fixed one is out (the advisory pages say which), or replace the server"
-            ),
+            Some(last) => {
+                let unfixed: Vec<&str> = known
+                    .iter()
+                    .filter(|a| !a.last_affected().is_empty())
+                    .map(|a| a.title())
+                    .collect();
+                format!(
+                    "no fixed release is named for every advisory: {} affect releases up to {last} and name no fix; move past {last} once a fixed one is out (the advisory pages say which), or replace the server",
+                    unfixed.join(", ")
+                )
+            }
             None => {
                 "no release fixes every advisory: replace this server, or remove it until one does"
                     .to_string()
