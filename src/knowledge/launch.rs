@@ -6,6 +6,29 @@ use crate::clients::Field;
 use crate::model::McpFile;
 use crate::syntax::source::Span;
 
+/// The launch facts of every server of a file, each gathered on first use
+/// and shared by every rule that asks (most rules ask of every server).
+pub struct Launches<'f, 't> {
+    file: &'f McpFile<'t>,
+    each: Vec<std::cell::OnceCell<Launch<'t>>>,
+}
+
+impl<'f, 't> Launches<'f, 't> {
+    pub fn new(file: &'f McpFile<'t>) -> Self {
+        Launches {
+            file,
+            each: (0..file.servers.len())
+                .map(|_| std::cell::OnceCell::new())
+                .collect(),
+        }
+    }
+
+    /// The launch facts of server `server`.
+    pub fn of(&self, server: usize) -> &Launch<'t> {
+        self.each[server].get_or_init(|| Launch::of(self.file, server))
+    }
+}
+
 /// A server entry's launch facts, gathered once from the model.
 #[derive(Debug, Default)]
 pub struct Launch<'t> {

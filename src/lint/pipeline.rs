@@ -5,6 +5,7 @@
 use crate::clients::{Format, Language};
 use crate::finding::Finding;
 use crate::knowledge::analysis;
+use crate::knowledge::launch::Launches;
 use crate::knowledge::policy::Team;
 use crate::model::{McpFile, ProjectServer};
 use crate::rules::{self, Context, Rule};
@@ -169,7 +170,8 @@ fn parse(text: &str, offset: usize, language: Language) -> Result<Node<'_>, Pars
 fn check(source: &SourceFile, root: &Node, given: &Given) -> (Vec<Finding>, Vec<Span>) {
     let file = McpFile::build(source, given.format, root);
     let analysis = analysis::analyze(&file, given.team.credentials);
-    let mut cx = Context::new(&file, &analysis)
+    let launches = Launches::new(&file);
+    let mut cx = Context::new(&file, &analysis, &launches)
         .with_policies(given.team.policies)
         .with_project(given.project);
     for rule in given.rules {

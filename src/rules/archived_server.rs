@@ -1,7 +1,6 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Category, Finding, Persona, Severity};
 use crate::knowledge::archived::{self, Archived};
-use crate::knowledge::launch::Launch;
 use crate::knowledge::package;
 
 pub static META: RuleMeta = RuleMeta {
@@ -24,8 +23,8 @@ impl Rule for ArchivedServer {
     fn check(&self, cx: &mut Context) {
         let file = cx.file;
         for (i, server) in file.servers.iter().enumerate() {
-            let launch = Launch::of(file, i);
-            let Some(launched) = package::launched(&launch) else {
+            let launch = cx.launches.of(i);
+            let Some(launched) = package::launched(launch) else {
                 continue;
             };
             let Some(entry) = archived::of(&launched) else {

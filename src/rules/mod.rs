@@ -38,6 +38,7 @@ pub use stale_ignore::META as STALE_IGNORE;
 use crate::finding::Finding;
 pub use crate::finding::{FixAvailability, RuleMeta};
 use crate::knowledge::analysis::Analysis;
+use crate::knowledge::launch::Launches;
 use crate::knowledge::policy::Policy;
 use crate::model::{McpFile, ProjectServer};
 
@@ -51,14 +52,21 @@ pub struct Context<'a, 't> {
     /// The servers of the project's `.mcp.json` (for a settings file;
     /// empty for every other file, or when the project has none).
     pub project: &'a [ProjectServer],
+    /// Each server's launch facts, built once for all rules.
+    pub launches: &'a Launches<'a, 't>,
     findings: Vec<Finding>,
 }
 
 impl<'a, 't> Context<'a, 't> {
-    pub fn new(file: &'a McpFile<'t>, analysis: &'a Analysis) -> Self {
+    pub fn new(
+        file: &'a McpFile<'t>,
+        analysis: &'a Analysis,
+        launches: &'a Launches<'a, 't>,
+    ) -> Self {
         Context {
             file,
             analysis,
+            launches,
             policies: &[],
             project: &[],
             findings: Vec::new(),

@@ -1,6 +1,5 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Category, Finding, Persona, Severity};
-use crate::knowledge::launch::Launch;
 use crate::knowledge::policy::Policy;
 use crate::knowledge::scopes;
 use crate::knowledge::servers;
@@ -30,8 +29,8 @@ impl Rule for PolicyViolation {
         let profiles = servers::builtin();
         let mut found = Vec::new();
         for (i, server) in file.servers.iter().enumerate() {
-            let launch = Launch::of(file, i);
-            let matched = servers::profiles_for(profiles, &launch);
+            let launch = cx.launches.of(i);
+            let matched = servers::profiles_for(profiles, launch);
             let applies = |p: &Policy| {
                 p.server.as_deref() == Some(server.name)
                     || p.package.as_deref().is_some_and(|pkg| {
@@ -49,7 +48,7 @@ impl Rule for PolicyViolation {
                     let wide = matched
                         .iter()
                         .filter(|p| p.narrow.is_some())
-                        .map(|p| p.judge(&launch))
+                        .map(|p| p.judge(launch))
                         .any(|v| !v.narrowed || !v.widened.is_empty());
                     let offers_nothing = !matched.iter().any(|p| p.narrow.is_some());
                     if wide || offers_nothing {

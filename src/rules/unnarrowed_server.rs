@@ -27,9 +27,9 @@ impl Rule for UnnarrowedServer {
         let file = cx.file;
         let profiles = servers::builtin();
         for (i, server) in file.servers.iter().enumerate() {
-            let launch = Launch::of(file, i);
-            for profile in servers::profiles_for(profiles, &launch) {
-                let verdict = profile.judge(&launch);
+            let launch = cx.launches.of(i);
+            for profile in servers::profiles_for(profiles, launch) {
+                let verdict = profile.judge(launch);
                 for (widen, span) in &verdict.widened {
                     cx.report(
                         Finding::new(
@@ -58,8 +58,8 @@ impl Rule for UnnarrowedServer {
                 }
                 let suggest = profile.narrow.as_ref().map_or("", |n| n.suggest.as_str());
                 let fix = profile
-                    .narrowing_fix(&launch)
-                    .and_then(|fix| narrowing_fix(file, server, &launch, fix));
+                    .narrowing_fix(launch)
+                    .and_then(|fix| narrowing_fix(file, server, launch, fix));
                 let mut finding = Finding::new(
                     &META,
                     server.name_span,

@@ -33,7 +33,7 @@ impl Rule for UnpinnedPackage {
     fn check(&self, cx: &mut Context) {
         let file = cx.file;
         for (i, server) in file.servers.iter().enumerate() {
-            let launch = Launch::of(file, i);
+            let launch = cx.launches.of(i);
             let mut report = |span: Span, message: String, help: &str, key: &str| {
                 cx.report(
                     Finding::new(&META, span, message)
@@ -43,11 +43,11 @@ impl Rule for UnpinnedPackage {
                         .discriminator(key.to_string()),
                 );
             };
-            match package::launched(&launch) {
+            match package::launched(launch) {
                 Some(p) if p.pin != Pin::Floating => {}
                 // vulnerable-server says more about this one.
                 Some(p) if advisories::of_package(p.ecosystem, p.name).next().is_some() => {}
-                Some(p) if p.ecosystem == Ecosystem::Npm && downloads_nothing(&launch) => {}
+                Some(p) if p.ecosystem == Ecosystem::Npm && downloads_nothing(launch) => {}
                 Some(p) => {
                     let (help, key) = match p.ecosystem {
                         Ecosystem::Npm => ("pin a reviewed version (`pkg@1.2.3`); an unpinned package runs whatever its publisher, or whoever takes over the account, pushes next", "npm"),

@@ -1,7 +1,6 @@
 use super::{Context, FixAvailability, Rule, RuleMeta};
 use crate::finding::{Applicability, Category, Edit, Finding, Fix, Persona, Severity};
 use crate::knowledge::advisories::{self, Advisory};
-use crate::knowledge::launch::Launch;
 use crate::knowledge::package::{self, Ecosystem, Launched, Pin};
 use crate::knowledge::versions::Version;
 use crate::syntax::source::Span;
@@ -26,8 +25,8 @@ impl Rule for VulnerableServer {
     fn check(&self, cx: &mut Context) {
         let file = cx.file;
         for (i, server) in file.servers.iter().enumerate() {
-            let launch = Launch::of(file, i);
-            let Some(launched) = package::launched(&launch) else {
+            let launch = cx.launches.of(i);
+            let Some(launched) = package::launched(launch) else {
                 continue;
             };
             let known: Vec<&Advisory> =
