@@ -99,7 +99,11 @@ fn pre_commit_hooks_cover_every_committable_config_name() {
         .filter_map(|l| l.trim().strip_prefix("files: '"))
         .map(|l| l.trim_end_matches('\''))
         .collect();
-    assert_eq!(patterns.len(), 2, "mcplint and mcplint-fix");
+    assert_eq!(
+        patterns.len(),
+        4,
+        "mcplint, mcplint-fix and their -system variants"
+    );
     let expected = hook_pattern();
     for pattern in &patterns {
         assert_eq!(

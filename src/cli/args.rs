@@ -93,7 +93,8 @@ pub(super) struct DoctorArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = DoctorFormat::Human)]
     pub(super) format: DoctorFormat,
-    /// Also check every client's per-user config files
+    /// Check every client's per-user config files too (alone, without
+    /// paths: only those)
     #[arg(long)]
     pub(super) user: bool,
 }
@@ -120,8 +121,9 @@ pub(super) struct CheckArgs {
     /// (a client id such as `cursor`, or a format id; see `mcplint formats`)
     #[arg(long, value_name = "NAME", value_parser = parse_client)]
     pub(super) client: Option<&'static clients::Format>,
-    /// Also lint every client's per-user config files (~/.claude.json,
-    /// ~/.cursor/mcp.json, Claude Desktop's, ~/.codex/config.toml, …)
+    /// Lint every client's per-user config files (~/.claude.json,
+    /// ~/.cursor/mcp.json, Claude Desktop's, ~/.codex/config.toml, …):
+    /// alone, only those; with paths (`--user .`), those too
     #[arg(long)]
     pub(super) user: bool,
     /// Use this config file instead of the nearest mcplint.toml

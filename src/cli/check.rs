@@ -16,7 +16,8 @@ pub(super) fn check(args: CheckArgs) -> u8 {
     let paths = if args.paths.is_empty() && args.stdin_filename.is_some() {
         // `--stdin-filename` alone means the config comes on standard input.
         vec![PathBuf::from("-")]
-    } else if args.paths.is_empty() {
+    } else if args.paths.is_empty() && !args.user {
+        // `--user` alone lints the per-user files alone; `--user .` adds the tree.
         vec![PathBuf::from(".")]
     } else {
         args.paths.clone()
@@ -90,6 +91,7 @@ pub(super) fn check(args: CheckArgs) -> u8 {
     } else {
         run::check(&files, &cwd, &options)
     };
+    report.scope.changed_since = args.changed_since.clone();
     report.errors.extend(read_errors);
     for held in options.in_memory.iter().filter(|h| h.format.is_none()) {
         if !report

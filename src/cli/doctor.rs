@@ -7,7 +7,8 @@ use crate::doctor::{self, render, ProcessEnvironment};
 
 pub(super) fn doctor(args: DoctorArgs) -> u8 {
     let cwd = std::env::current_dir().unwrap_or_default();
-    let paths = if args.paths.is_empty() {
+    // As in `check`: `--user` alone checks the per-user files alone.
+    let paths = if args.paths.is_empty() && !args.user {
         vec![cwd.clone()]
     } else {
         args.paths.clone()

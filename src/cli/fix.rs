@@ -43,7 +43,11 @@ pub(super) fn fix(
         for error in &report.errors {
             eprintln!("mcplint: {}: {}", error.file, error.message);
         }
-        if report.has_errors() {
+        // What `--fix` would refuse, `--diff` refuses alike, with the same reason.
+        for problem in &outcome.problems {
+            eprintln!("mcplint: problem: {problem}");
+        }
+        if report.has_errors() || !outcome.problems.is_empty() {
             return 2;
         }
         return u8::from(!outcome.diff.is_empty());

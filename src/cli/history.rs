@@ -25,6 +25,13 @@ pub(super) fn history(args: HistoryArgs) -> u8 {
         persona: args.report.persona,
     };
     let scanned = crate::run::history::open(&cwd).and_then(|repo| {
+        if repo.is_shallow() && !args.report.quiet {
+            // Said, not refused: a scan of what was fetched still finds what it holds.
+            eprintln!(
+                "mcplint: warning: this clone is shallow: history sees only the commits fetched \
+                 (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout, for all of them)"
+            );
+        }
         let scan = crate::run::history::scan(&repo, &options);
         // NOTE: the process ends after the report; freeing libgit2's object
         // cache and pack maps one by one would take a tenth of the run.

@@ -134,7 +134,11 @@ fn known_rule_or_category(name: &str) -> bool {
 }
 
 /// Read and check a config file; its problems come back as findings.
-pub fn load(path: &Path, cwd: &Path) -> Result<Config, (SourceFile, Vec<Finding>)> {
+/// Read a `mcplint.toml`. A file that does not parse is of no use (`Err`,
+/// with why); otherwise its valid entries make the config, and the
+/// findings say what was wrong with the rest (an unknown key, a bad glob,
+/// an `[[ignore]]` without a reason), each at its line.
+pub fn load(path: &Path, cwd: &Path) -> Result<(Config, Vec<Finding>), (SourceFile, Vec<Finding>)> {
     let source = SourceFile {
         path: path.to_path_buf(),
         display: display_path(path, cwd),
@@ -144,7 +148,7 @@ pub fn load(path: &Path, cwd: &Path) -> Result<Config, (SourceFile, Vec<Finding>
         Ok(root) => root,
         Err(failure) if source.text.trim().is_empty() => {
             let _ = failure;
-            return Ok(empty(source, path));
+            return Ok((empty(source, path), Vec::new()));
         }
         Err(failure) => {
             let finding = rules::parse_failure(&failure);
@@ -333,10 +337,7 @@ pub fn load(path: &Path, cwd: &Path) -> Result<Config, (SourceFile, Vec<Finding>
         &|span, at, message| problem(span, at, message, None),
         &mut problems,
     );
-    if !problems.is_empty() {
-        return Err((source.clone(), problems));
-    }
-    Ok(Config {
+    let config = Config {
         source: source.clone(),
         dir,
         persona: root
@@ -351,7 +352,8 @@ pub fn load(path: &Path, cwd: &Path) -> Result<Config, (SourceFile, Vec<Finding>
         ignores,
         policies,
         credentials,
-    })
+    };
+    Ok((config, problems))
 }
 
 fn empty(source: SourceFile, path: &Path) -> Config {

@@ -88,11 +88,7 @@ pub fn run(paths: &[PathBuf], cwd: &Path, options: &Options, env: &dyn Environme
     };
     let mut found = discover::discover_with(paths, cwd, &recognise);
     if options.user {
-        for t in run::user::targets(&run::user::ProcessEnv) {
-            if !found.targets.iter().any(|f| f.path == t.path) {
-                found.targets.push(t);
-            }
-        }
+        run::user::add_to(&mut found.targets);
     }
     let mut report = Report::default();
     for error in found.errors {

@@ -22,7 +22,7 @@ use std::path::PathBuf;
 pub use exceptions::ExceptionUse;
 pub use pipeline::inspect;
 pub use project::{servers_file_for, servers_of};
-pub use report::{FileError, FileReport, Report};
+pub use report::{FileError, FileReport, Report, Scope, Version};
 pub use settings::{GitFacts, GitState, NoGit, Settings};
 
 use crate::clients::Format;
@@ -98,6 +98,8 @@ pub fn file(input: Input, settings: &Settings) -> FileReport {
         exceptions: Vec::new(),
         hidden: Vec::new(),
         assumed: input.assumed,
+        misconfigured: false,
+        version: None,
     };
     if settings.inline_ignores {
         inline_ignores::apply(&mut report);

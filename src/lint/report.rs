@@ -27,6 +27,33 @@ pub struct FileReport {
     /// Why the file was read as `format`, when its content (not its path)
     /// said so: every report says which client was assumed.
     pub assumed: Option<String>,
+    /// mcplint's own config with mistakes: its valid entries apply, its
+    /// findings say what is wrong, and the run is no pass (exit 2).
+    pub misconfigured: bool,
+    /// A past version (`history`): `source.display` names it `path@commit`.
+    pub version: Option<Version>,
+}
+
+/// Which commit's version of a file a report is about, and where code
+/// scanning can place it.
+#[derive(Clone, Debug)]
+pub struct Version {
+    /// The path in the repository, as it is (or was) at `HEAD`.
+    pub path: String,
+    /// The commit's short id.
+    pub commit: String,
+    /// `HEAD` still has a file at `path`.
+    pub at_head: bool,
+}
+
+impl FileReport {
+    /// Where a report on this file is placed by tools that know only the
+    /// working tree (SARIF, annotations): the path alone, for a past version too.
+    pub fn place(&self) -> &str {
+        self.version
+            .as_ref()
+            .map_or(&self.source.display, |v| &v.path)
+    }
 }
 
 impl FileReport {
@@ -42,6 +69,8 @@ impl FileReport {
             exceptions: Vec::new(),
             hidden: Vec::new(),
             assumed: None,
+            misconfigured: false,
+            version: None,
         }
     }
 }
@@ -63,6 +92,19 @@ pub struct Report {
     pub files: Vec<FileReport>,
     /// Files and directories that could not be read at all.
     pub errors: Vec<FileError>,
+    /// How the run was narrowed, for the summary to say.
+    pub scope: Scope,
+}
+
+/// What a run looked at, when that was not simply the paths it was given.
+#[derive(Clone, Debug, Default)]
+pub struct Scope {
+    /// `--changed-since REV`: only files changed since REV.
+    pub changed_since: Option<String>,
+    /// `history`: how many distinct paths the versions scanned belong to.
+    pub history_paths: Option<usize>,
+    /// `--baseline FILE`: the file, and how many findings it hid.
+    pub baseline: Option<(String, usize)>,
 }
 
 impl Report {
@@ -94,7 +136,7 @@ impl Report {
 
     /// Did anything stop a file from being checked in full?
     pub fn has_errors(&self) -> bool {
-        !self.errors.is_empty() || self.files.iter().any(|f| f.unparsable)
+        !self.errors.is_empty() || self.files.iter().any(|f| f.unparsable || f.misconfigured)
     }
 
     /// 2 when a file could not be read or parsed, 1 when a finding is at or

@@ -30,7 +30,7 @@ pub fn render(report: &Report) -> String {
         }
         out.push_str(&format!(
             "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-            property(&file.source.display),
+            property(file.place()),
             at.start.line,
             at.start.column,
             at.end.line,

@@ -23,7 +23,7 @@ pub fn render(report: &Report) -> String {
             "fingerprint": f.fingerprint(&file.source.display),
             "severity": severity,
             "location": {
-                "path": file.source.display,
+                "path": file.place(),
                 "positions": {
                     "begin": { "line": at.start.line, "column": at.start.column },
                     "end": { "line": at.end.line, "column": at.end.column }

@@ -185,7 +185,10 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 /// The last line: files scanned and findings by severity.
 pub fn summary(report: &Report) -> String {
     let mut out = String::new();
-    if report.files_scanned() == 0 {
+    if report.files_scanned() == 0 && report.scope.changed_since.is_some() {
+        let rev = report.scope.changed_since.as_deref().unwrap_or_default();
+        let _ = write!(out, "mcplint: no changed MCP config files since {rev}");
+    } else if report.files_scanned() == 0 {
         let paths: Vec<&str> = formats()
             .iter()
             .flat_map(|f| f.paths.iter().copied())
@@ -196,6 +199,8 @@ pub fn summary(report: &Report) -> String {
             paths[..3].join(", "),
             paths.len() - 3
         );
+    }
+    if report.files_scanned() == 0 {
         if !report.errors.is_empty() {
             let _ = write!(
                 out,
@@ -207,14 +212,21 @@ pub fn summary(report: &Report) -> String {
         return out;
     }
     let unreadable = report.errors.len() + report.files.iter().filter(|f| f.unparsable).count();
-    let _ = write!(
-        out,
-        "mcplint: {} scanned: {}, {}, {}",
-        plural(
+    let scanned = match report.scope.history_paths {
+        Some(paths) => format!(
+            "{} of {}",
+            plural(report.files_scanned(), "version", "versions"),
+            plural(paths, "MCP config file", "MCP config files")
+        ),
+        None => plural(
             report.files_scanned(),
             "MCP config file",
-            "MCP config files"
+            "MCP config files",
         ),
+    };
+    let _ = write!(
+        out,
+        "mcplint: {scanned} scanned: {}, {}, {}",
         plural(report.count(Severity::Error), "error", "errors"),
         plural(report.count(Severity::Warning), "warning", "warnings"),
         plural(report.count(Severity::Note), "note", "notes"),
@@ -226,9 +238,23 @@ pub fn summary(report: &Report) -> String {
             plural(unreadable, "file", "files")
         );
     }
+    for file in report.files.iter().filter(|f| f.misconfigured) {
+        let _ = write!(
+            out,
+            "; {} has mistakes (its valid entries still apply)",
+            file.source.display
+        );
+    }
     let (pedantic, auditor) = report.hidden();
     if auditor > 0 {
         let _ = write!(out, "; {}", hidden(pedantic, auditor));
+    }
+    if let Some((file, hid)) = &report.scope.baseline {
+        let _ = write!(
+            out,
+            "; {} hidden by the baseline ({file})",
+            plural(*hid, "finding", "findings")
+        );
     }
     out.push('\n');
     out

@@ -11,6 +11,9 @@ struct Document<'a> {
     version: u32,
     tool: Tool,
     files_scanned: usize,
+    /// With `--baseline`: how many findings it hid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hidden_by_baseline: Option<usize>,
     findings: Vec<JsonFinding<'a>>,
     errors: Vec<JsonError<'a>>,
 }
@@ -143,6 +146,7 @@ pub fn render(report: &Report) -> String {
             version: env!("CARGO_PKG_VERSION"),
         },
         files_scanned: report.files_scanned(),
+        hidden_by_baseline: report.scope.baseline.as_ref().map(|(_, n)| *n),
         findings,
         errors,
     };

@@ -9,7 +9,11 @@ use crate::finding::{Category, Severity};
 use crate::lint::Report;
 use crate::rules::{self, RuleMeta};
 
-const INFORMATION_URI: &str = "https://github.com/mcplint/mcplint";
+/// The project's home, from one place: `repository` in Cargo.toml. Until
+/// it is set, no URL is given (help travels in each rule's `help`).
+fn home() -> Option<&'static str> {
+    Some(env!("CARGO_PKG_REPOSITORY")).filter(|url| !url.is_empty())
+}
 
 fn level(s: Severity) -> &'static str {
     match s {
@@ -40,13 +44,13 @@ fn descriptor(rule: &RuleMeta) -> Value {
                 .unwrap_or_default()
         })
         .collect();
-    json!({
+    let mut descriptor = json!({
         "id": rule.id,
         "name": name,
         "shortDescription": { "text": rule.summary },
         "fullDescription": { "text": rule.summary },
+        // The rule's whole documentation: code scanning shows it, no link needed.
         "help": { "text": rule.docs, "markdown": rule.docs },
-        "helpUri": format!("{INFORMATION_URI}/blob/main/src/rules/{}.md", rule.id.replace('-', "_")),
         "defaultConfiguration": { "level": level(rule.severity) },
         "properties": {
             "tags": ["security", rule.category.as_str()],
@@ -54,7 +58,11 @@ fn descriptor(rule: &RuleMeta) -> Value {
             "precision": "high",
             "persona": rule.persona.as_str()
         }
-    })
+    });
+    if let Some(home) = home() {
+        descriptor["helpUri"] = json!(format!("{home}#rules"));
+    }
+    descriptor
 }
 
 /// A displayed path as a relative URI reference (RFC 3986): a space, `%`,
@@ -97,6 +105,12 @@ pub fn render(report: &Report) -> String {
         if let Some(s) = &f.server {
             properties["server"] = json!(s);
         }
+        if let Some(v) = &file.version {
+            // A past version: placed at the file's path (code scanning knows
+            // no other), the commit said here and in the message.
+            properties["commit"] = json!(v.commit);
+            properties["pathAtHead"] = json!(v.at_head);
+        }
         results.push(json!({
             "ruleId": f.rule.id,
             "ruleIndex": index,
@@ -104,7 +118,7 @@ pub fn render(report: &Report) -> String {
             "message": { "text": message },
             "locations": [{
                 "physicalLocation": {
-                    "artifactLocation": { "uri": uri(&file.source.display), "uriBaseId": "%SRCROOT%" },
+                    "artifactLocation": { "uri": uri(file.place()), "uriBaseId": "%SRCROOT%" },
                     "region": {
                         "startLine": at.start.line,
                         "startColumn": at.start.column,
@@ -127,19 +141,20 @@ pub fn render(report: &Report) -> String {
     for e in &report.errors {
         notifications.push(json!({ "level": "error", "message": { "text": format!("{}: {}", e.file, e.message) } }));
     }
+    let mut driver = json!({
+        "name": "mcplint",
+        "version": env!("CARGO_PKG_VERSION"),
+        "semanticVersion": env!("CARGO_PKG_VERSION"),
+        "rules": all.iter().map(|m| descriptor(m)).collect::<Vec<_>>()
+    });
+    if let Some(home) = home() {
+        driver["informationUri"] = json!(home);
+    }
     let doc = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "mcplint",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "semanticVersion": env!("CARGO_PKG_VERSION"),
-                    "informationUri": INFORMATION_URI,
-                    "rules": all.iter().map(|m| descriptor(m)).collect::<Vec<_>>()
-                }
-            },
+            "tool": { "driver": driver },
             "invocations": [{
                 "executionSuccessful": !report.has_errors(),
                 "toolExecutionNotifications": notifications

@@ -121,6 +121,7 @@ pub fn base_dir(path: &Path) -> PathBuf {
 /// Drop every finding the baseline already knows.
 pub fn filter(report: &mut Report, baseline: &Baseline, path: &Path) {
     let base = base_dir(path);
+    let before: usize = report.files.iter().map(|f| f.findings.len()).sum();
     for file in &mut report.files {
         let file_rel = relative(&file.source.path, &base);
         let text = file.source.text.clone();
@@ -134,4 +135,6 @@ pub fn filter(report: &mut Report, baseline: &Baseline, path: &Path) {
             })
         });
     }
+    let after: usize = report.files.iter().map(|f| f.findings.len()).sum();
+    report.scope.baseline = Some((path.display().to_string(), before - after));
 }

@@ -9,13 +9,28 @@
 
 use std::path::{Path, PathBuf};
 
+/// Why a revision may be missing: a shallow clone, as CI checkouts are.
+pub fn shallow_hint(repo: &git2::Repository) -> &'static str {
+    if repo.is_shallow() {
+        "; this clone is shallow (actions/checkout fetches one commit unless `fetch-depth: 0`): fetch the revision first"
+    } else {
+        ""
+    }
+}
+
 /// The files under `roots` (relative to `cwd`) that changed since `rev`.
 pub fn since(rev: &str, cwd: &Path, roots: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let (repo, workdir) = open(cwd, "--changed-since")?;
     let tree = repo
         .revparse_single(rev)
         .and_then(|object| object.peel_to_tree())
-        .map_err(|e| format!("--changed-since: cannot resolve `{rev}`: {}", e.message()))?;
+        .map_err(|e| {
+            format!(
+                "--changed-since: cannot resolve `{rev}`: {}{}",
+                e.message(),
+                shallow_hint(&repo)
+            )
+        })?;
     let mut options = git2::DiffOptions::new();
     options.include_untracked(true).recurse_untracked_dirs(true);
     let diff = repo

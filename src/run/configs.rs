@@ -131,7 +131,17 @@ impl Configs {
             return known.clone();
         }
         let loaded = match config::load(path, &self.cwd) {
-            Ok(c) => Some(Arc::new(c)),
+            Ok((c, problems)) if problems.is_empty() => Some(Arc::new(c)),
+            // Its valid entries (exclusions, exceptions, disabled rules)
+            // still apply: a mistake elsewhere in the file never widens
+            // what the user narrowed. The run is still no pass.
+            Ok((c, problems)) => {
+                let mut report = FileReport::empty(c.source.clone(), &config::CONFIG_FORMAT);
+                report.findings = problems;
+                report.misconfigured = true;
+                self.broken.lock().unwrap().push(report);
+                Some(Arc::new(c))
+            }
             Err((source, findings)) => {
                 let mut report = FileReport::empty(source, &config::CONFIG_FORMAT);
                 report.findings = findings;

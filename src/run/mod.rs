@@ -107,7 +107,19 @@ pub fn check(paths: &[PathBuf], cwd: &Path, options: &Options) -> Report {
     // exception for another file still matches.
     let walked = paths.iter().any(|p| p.is_dir());
     stale::report(&resolver, &mut report, walked);
-    report.files.extend(resolver.into_broken());
+    for broken in resolver.into_broken() {
+        // One report per config file: its mistakes beside its stale exceptions.
+        match report.files.iter_mut().find(|f| {
+            f.format.id == crate::config::CONFIG_FORMAT.id && f.source.path == broken.source.path
+        }) {
+            Some(file) => {
+                file.findings.splice(0..0, broken.findings);
+                file.misconfigured |= broken.misconfigured;
+                file.unparsable |= broken.unparsable;
+            }
+            None => report.files.push(broken),
+        }
+    }
     report
 }
 
@@ -127,11 +139,7 @@ fn jobs(
     };
     let mut found = discover::discover_with(paths, cwd, &recognise);
     if options.user {
-        for t in user::targets(&user::ProcessEnv) {
-            if !found.targets.iter().any(|f| f.path == t.path) {
-                found.targets.push(t);
-            }
-        }
+        user::add_to(&mut found.targets);
     }
     let mut jobs: Vec<Job> = found
         .targets

@@ -4,7 +4,7 @@
 //! and where the provider revokes it.
 
 use crate::finding::Finding;
-use crate::lint::FileReport;
+use crate::lint::{FileReport, Version};
 
 /// Where `HEAD` still holds a credential.
 pub enum AtHead<'a> {
@@ -20,6 +20,8 @@ pub struct Introduction<'a> {
     pub short_id: &'a str,
     /// `YYYY-MM-DD`, committer date (UTC).
     pub date: &'a str,
+    /// `HEAD` still has a config at the version's path.
+    pub path_at_head: bool,
 }
 
 /// Name `report` after the commit (`path@abc1234`) and keep only the
@@ -29,6 +31,11 @@ pub fn told_as_history(
     chosen: &[(usize, AtHead)],
     introduction: &Introduction,
 ) -> FileReport {
+    report.version = Some(Version {
+        path: report.source.display.clone(),
+        commit: introduction.short_id.to_string(),
+        at_head: introduction.path_at_head,
+    });
     report.source.display = format!("{}@{}", report.source.display, introduction.short_id);
     let mut findings: Vec<Option<Finding>> = std::mem::take(&mut report.findings)
         .into_iter()

@@ -91,6 +91,7 @@ pub fn report(
         let introduction = Introduction {
             short_id: &short(commit.id),
             date: &crate::config::date(commit.time),
+            path_at_head: seen.head.iter().any(|(path, _)| *path == v.path),
         };
         findings::told_as_history(file, &chosen, &introduction)
     };
@@ -107,10 +108,9 @@ pub fn report(
         pool.finish(introducing.len())
     });
 
-    let mut report = Report {
-        files: Vec::new(),
-        errors: Vec::new(),
-    };
+    let paths: HashSet<&str> = seen.walked.versions.iter().map(|v| &*v.path).collect();
+    let mut report = Report::default();
+    report.scope.history_paths = Some(paths.len());
     let error = |b: usize, message: String| FileError {
         file: seen.names[b].clone(),
         message,

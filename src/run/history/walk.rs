@@ -188,7 +188,13 @@ fn is_file(mode: i32) -> bool {
 
 /// Push a revision (and its ancestors) or a range onto the walk.
 fn push_range(repo: &Repository, walk: &mut git2::Revwalk, spec: &str) -> Result<(), String> {
-    let bad = |e: git2::Error| format!("history: cannot resolve `{spec}`: {}", e.message());
+    let bad = |e: git2::Error| {
+        format!(
+            "history: cannot resolve `{spec}`: {}{}",
+            e.message(),
+            crate::run::changed::shallow_hint(repo)
+        )
+    };
     let parsed = repo.revparse(spec).map_err(bad)?;
     let commit_of = |object: Option<&git2::Object>| -> Result<Oid, String> {
         match object {
