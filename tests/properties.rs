@@ -288,7 +288,7 @@ proptest! {
         let file = lint(cfg.path(), &text);
         let found = file.findings.iter().filter(|f| f.rule.id == "literal-secret").count();
         prop_assert!(found >= cfg.servers.len(), "{found} secrets found in\n{text}");
-        let report = Report { files: vec![file], errors: Vec::new() };
+        let report = Report { files: vec![file], ..Report::default() };
         for out in every_output(&report) {
             for srv in &cfg.servers {
                 let leaked = leaks(&out, &srv.secret, &srv.prefix);

@@ -96,7 +96,10 @@ fn user_diff_and_user_fix_refuse_alike_with_the_same_reason() {
     assert!(diff.stderr.contains(reason), "{}", diff.stderr);
     assert!(fix.stderr.contains(reason), "{}", fix.stderr);
     // Nothing was written by either.
-    assert_eq!(home_tree.read(".cursor/mcp.json"), github_mcp(GHP).as_bytes());
+    assert_eq!(
+        home_tree.read(".cursor/mcp.json"),
+        github_mcp(GHP).as_bytes()
+    );
     // With an env file for per-user secrets, both go ahead.
     let env = home_tree.path("secrets.env");
     let env = env.to_str().unwrap();
@@ -304,6 +307,7 @@ fn a_shallow_clone_is_named_as_why_a_revision_is_missing() {
     );
     // A full clone says nothing of the kind.
     t.git(&["clone", "-q", &url, "full"]);
-    let r = run(common::mcplint_in(&t.path("full")).args(["history", "--color", "never"])).expect_code(1);
+    let r = run(common::mcplint_in(&t.path("full")).args(["history", "--color", "never"]))
+        .expect_code(1);
     assert!(!r.stderr.contains("shallow"), "{}", r.stderr);
 }
