@@ -843,9 +843,25 @@ fn the_readme_workflows_use_the_action_as_it_is() {
         let uses = text(lint, "/uses");
         let rev = &uses[uses.find('@').unwrap() + 1..];
         assert!(
-            rev == "REV_SHA" || (rev.len() == 40 && rev.bytes().all(|b| b.is_ascii_hexdigit())),
+            rev.len() == 40 && rev.bytes().all(|b| b.is_ascii_hexdigit()),
             "{uses}"
         );
+        // ... and one of this repository that holds the action.
+        let root = env!("CARGO_MANIFEST_DIR");
+        let shallow = Command::new("git")
+            .args(["-C", root, "rev-parse", "--is-shallow-repository"])
+            .output()
+            .is_ok_and(|o| o.stdout.starts_with(b"true"));
+        if Path::new(root).join(".git").exists() && !shallow {
+            let shown = Command::new("git")
+                .args(["-C", root, "show", &format!("{rev}:action.yml")])
+                .output()
+                .expect("git runs");
+            assert!(
+                shown.status.success(),
+                "{rev} is not a commit of this repository with an action.yml"
+            );
+        }
         for with in lint.get("with").map(Node::members).unwrap_or_default() {
             assert!(
                 inputs.contains(&with.key.to_string()),
