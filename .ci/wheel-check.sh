@@ -13,7 +13,8 @@ fail() { echo "wheel check: $*" >&2; exit 1; }
 python3 -m venv "$work/build"
 "$work/build/bin/pip" install --quiet 'maturin>=1.7,<2'
 # The release build of the tree is reused (same target directory, same profile).
-"$work/build/bin/maturin" build --release --quiet --out "$work/dist" --manifest-path "$here/Cargo.toml"
+"$work/build/bin/maturin" build --release --out "$work/dist" --manifest-path "$here/Cargo.toml" > "$work/maturin.log" 2>&1 ||
+  { cat "$work/maturin.log"; fail "maturin could not build the wheel"; }
 wheel="$(ls "$work"/dist/mcplint-*.whl)"
 echo "built $(basename "$wheel")"
 
