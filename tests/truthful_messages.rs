@@ -259,6 +259,12 @@ reason = "revoked demo token, kept to show the mistake"
     assert_eq!(bad.len(), 1, "{doc:#}");
     assert_eq!(bad[0]["rule"], "invalid-config");
     assert_eq!(bad[0]["line"], 2, "at the bad key's line");
+    // The help names the keys that belong there.
+    let help = bad[0]["help"].as_str().unwrap();
+    assert!(
+        help.starts_with("the keys here are `client`, `credential`, `exclude`, `ignore`"),
+        "{help}"
+    );
     let r = run_human(&t.root, &[]).expect_code(2);
     assert!(
         r.stdout

@@ -132,7 +132,16 @@ fn validate_as(id: &str, mut instance: Json, root: &Node) -> Vec<Violation> {
         .take(MOST_PER_FILE + 1)
         .map(|e| {
             let at = e.instance_path().as_str().to_string();
-            let help = description(&compiled.schema, e.schema_path().as_str());
+            let mut help = description(&compiled.schema, e.schema_path().as_str());
+            if let ValidationErrorKind::AdditionalProperties { .. } = e.kind() {
+                // Where a key is wrong, say which keys belong there.
+                if let Some(keys) = known_keys(&compiled.schema, e.schema_path().as_str()) {
+                    help = Some(match help {
+                        Some(d) => format!("the keys here are {keys}. {d}"),
+                        None => format!("the keys here are {keys}"),
+                    });
+                }
+            }
             locate(root, &at, e.kind(), &e.to_string(), help)
         })
         .collect();
@@ -231,6 +240,38 @@ fn description(schema: &Json, schema_path: &str) -> Option<String> {
         }
     }
     found.map(str::to_string)
+}
+
+/// The keys the schema names beside an `additionalProperties` that
+/// refused one (`command`, `args`, `env`, …), following local `$ref`s.
+fn known_keys(schema: &Json, schema_path: &str) -> Option<String> {
+    let tokens = pointer::tokens(schema_path)?;
+    let (last, parent) = tokens.split_last()?;
+    if last != "additionalProperties" {
+        return None;
+    }
+    let mut node = schema;
+    for token in parent {
+        node = match node {
+            Json::Object(map) => map.get(token.as_str())?,
+            Json::Array(items) => items.get(token.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+        // A `$ref` step lands on the string; the walk goes on at its target.
+        if let Json::String(target) = node {
+            node = schema.pointer(target.strip_prefix('#')?)?;
+        }
+    }
+    let keys: Vec<&String> = node.get("properties")?.as_object()?.keys().collect();
+    if keys.is_empty() || keys.len() > 24 {
+        return None;
+    }
+    Some(
+        keys.iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", "),
+    )
 }
 
 /// The key a pointer ends with, and its span (for "this key is wrong").

@@ -97,6 +97,20 @@ pub fn targets(env: &dyn Env) -> Vec<Target> {
     out
 }
 
+/// Add the per-user files of the process environment to `found`, except
+/// those the walk found already (a home inside the tree being linted, or
+/// `mcplint --user ~`): compared by canonical path, each is linted once.
+pub fn add_to(found: &mut Vec<Target>) {
+    let key = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    let mut known: std::collections::HashSet<PathBuf> =
+        found.iter().map(|t| key(&t.path)).collect();
+    for t in targets(&ProcessEnv) {
+        if known.insert(key(&t.path)) {
+            found.push(t);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,19 +176,5 @@ mod tests {
                 ("~/.config/zed/settings.json".to_string(), "zed"),
             ]
         );
-    }
-}
-
-/// Add the per-user files of the process environment to `found`, except
-/// those the walk found already (a home inside the tree being linted, or
-/// `mcplint --user ~`): compared by canonical path, each is linted once.
-pub fn add_to(found: &mut Vec<Target>) {
-    let key = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
-    let mut known: std::collections::HashSet<PathBuf> =
-        found.iter().map(|t| key(&t.path)).collect();
-    for t in targets(&ProcessEnv) {
-        if known.insert(key(&t.path)) {
-            found.push(t);
-        }
     }
 }
