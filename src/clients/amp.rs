@@ -16,6 +16,7 @@
 //!
 //! So references are reported only where no client would expand them.
 
+use super::approval::{Approvals, Filter, In, Keeps, Key, Literal, Naming, Star, Value, NONE};
 use super::{servers_at, Base, Client, Format, Language, Layout, SecretFix, UserFile};
 
 pub static CLIENT: Client = Client {
@@ -30,6 +31,7 @@ pub static CLIENT: Client = Client {
     ],
     env_file: super::EXPORT_ENV_FILE,
     secret_fix: SecretFix::Reference,
+    approvals: &APPROVALS,
 };
 
 pub static SETTINGS: Format = Format {
@@ -50,3 +52,64 @@ pub static SETTINGS: Format = Format {
 
 /// One flat key, dot included: `{"amp.mcpServers": {…}}`.
 static LAYOUT: Layout = servers_at(&["/amp.mcpServers"]);
+
+/// A workspace file's servers start only once approved with `amp mcp
+/// approve` (kept outside the file); `amp.mcpPermissions` allows or rejects
+/// whole servers by what they run, which no key here models.
+pub static APPROVALS: Approvals = Approvals {
+    allow_lists: &[Key::file(
+        In::Every,
+        "/amp.permissions",
+        Value::Rules {
+            naming: Naming {
+                tool: "",
+                server: None,
+                star: Star::Glob,
+            },
+            name: "tool",
+            field: "action",
+            is: &[Literal::Str("allow")],
+        },
+        "ordered rules; an `allow` rule runs matching tools without asking; how MCP tools are named here is not documented",
+        "ampcode.com/news/tool-level-permissions [docs]; the `{tool, action}` rule shape as the Amp SDK writes it [3p]",
+    )],
+    tool_filters: &[
+        Filter {
+            keeps: Keeps::Only,
+            key: Key::server(
+                In::Every,
+                "includeTools",
+                Value::Tools(Naming::own(Star::Glob)),
+                "only the listed tools (names or globs) of the server are loaded",
+                "ampcode.com/manual [docs]",
+            ),
+        },
+        Filter {
+            keeps: Keeps::AllBut,
+            key: Key::file(
+                In::Every,
+                "/amp.tools.disable",
+                Value::Tools(Naming {
+                    tool: "",
+                    server: None,
+                    star: Star::Glob,
+                }),
+                "the listed tools (names or globs) are disabled",
+                "ampcode.com/manual [docs]",
+            ),
+        },
+    ],
+    approve_all_modes: &[Key::file(
+        In::Every,
+        "/amp.dangerouslyAllowAll",
+        Value::Is(&[Literal::Bool(true)]),
+        "every tool runs without asking",
+        "seen in Amp settings files [sample]; the Amp SDK's `dangerously_allow_all` option [3p]",
+    )],
+    sources: &[
+        "ampcode.com/manual [docs]",
+        "ampcode.com/news/tool-level-permissions [docs]",
+        "ampcode.com/news/mcp-permissions [docs]",
+    ],
+    ..NONE
+};

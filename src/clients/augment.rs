@@ -21,6 +21,7 @@
 //! panel; the `augment.advanced` block of VS Code settings is seen only in
 //! third-party READMEs, so it is not read.
 
+use super::approval::{Approvals, In, Key, Literal, Naming, Star, Value, NONE};
 use super::{Base, Client, Format, Language, SecretFix, UserFile, MCP_SERVERS};
 
 pub static CLIENT: Client = Client {
@@ -36,6 +37,7 @@ pub static CLIENT: Client = Client {
     // No `envFile` key is documented for its entries.
     env_file: super::EXPORT_ENV_FILE,
     secret_fix: SecretFix::Reference,
+    approvals: &APPROVALS,
 };
 
 pub static SETTINGS: Format = Format {
@@ -46,4 +48,30 @@ pub static SETTINGS: Format = Format {
     layout: &MCP_SERVERS,
     describes: "Augment settings",
     shared: true,
+};
+
+/// `toolPermissions` is honoured by the Auggie CLI, not by the IDE
+/// extensions (docs.augmentcode.com/cli/permissions [docs]).
+pub static APPROVALS: Approvals = Approvals {
+    allow_lists: &[Key::file(
+        In::Every,
+        "/toolPermissions",
+        Value::Rules {
+            naming: Naming {
+                tool: "{tool}_{server}",
+                server: None,
+                star: Star::Unverified,
+            },
+            name: "toolName",
+            field: "permission/type",
+            is: &[Literal::Str("allow")],
+        },
+        "rules checked in order, the first match deciding; an `allow` rule runs its tool without asking",
+        "docs.augmentcode.com/cli/permissions [docs]; the `{tool}_{server}` naming as rules/schemas/augment.json records it",
+    )],
+    sources: &[
+        "docs.augmentcode.com/cli/permissions [docs]",
+        "docs.augmentcode.com/cli/settings [docs]",
+    ],
+    ..NONE
 };

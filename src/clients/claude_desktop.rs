@@ -1,5 +1,6 @@
 //! Claude Desktop: `claude_desktop_config.json`, per user only.
 
+use super::approval::{Approvals, NONE};
 use super::{
     Base, Client, Dialect, Format, Language, SecretFix, UserFile, MCP_SERVERS, SERVER_FIELDS,
 };
@@ -25,6 +26,7 @@ pub static CLIENT: Client = Client {
     ],
     env_file: super::EXPORT_ENV_FILE,
     secret_fix: SecretFix::Reference,
+    approvals: &APPROVALS,
 };
 
 pub static CONFIG: Format = Format {
@@ -35,4 +37,14 @@ pub static CONFIG: Format = Format {
     layout: &MCP_SERVERS,
     describes: "Claude Desktop config",
     shared: false,
+};
+
+/// No file key approves or hides tools: tool permissions are answered in the
+/// app (clients.md §2, from the MCP docs' local-server guide [docs]).
+pub static APPROVALS: Approvals = Approvals {
+    sources: &[
+        "modelcontextprotocol/modelcontextprotocol docs/docs/develop/connect-local-servers.mdx [docs]: the file holds `command`, `args`, `env` only; approvals are asked in the app",
+        "clients.md §2",
+    ],
+    ..NONE
 };

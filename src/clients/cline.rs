@@ -1,6 +1,7 @@
 //! Cline: `cline_mcp_settings.json`, in its own folder or the VS Code
 //! extension's global storage.
 
+use super::approval::{Approvals, In, Key, Literal, Naming, Star, Value, NONE};
 use super::{
     servers_at, Base, Client, Dialect, Field, Format, Language, Layout, SecretFix, UserFile,
     SERVER_FIELDS,
@@ -38,6 +39,7 @@ pub static CLIENT: Client = Client {
     ],
     env_file: super::EDITOR_ENV_FILE,
     secret_fix: SecretFix::Reference,
+    approvals: &APPROVALS,
 };
 
 pub static SETTINGS: Format = Format {
@@ -64,4 +66,31 @@ static LAYOUT: Layout = Layout {
         ("transport/headers", Field::Headers),
     ],
     ..servers_at(&["/mcpServers"])
+};
+
+const SCHEMA: &str =
+    "cline/cline apps/vscode/src/services/mcp/schemas.ts and McpHub.ts [code]; clients.md §9";
+
+/// Cline's key is `autoApprove`; Roo Code's `alwaysAllow` is not read here.
+pub static APPROVALS: Approvals = Approvals {
+    allow_lists: &[Key::server(
+        In::Every,
+        "autoApprove",
+        Value::Tools(Naming::own(Star::Literal)),
+        "the listed tools run without asking; each entry is compared with a tool's name, so `\"*\"` matches none",
+        SCHEMA,
+    )],
+    disabled: &[Key::server(
+        In::Every,
+        "disabled",
+        Value::Is(&[Literal::Bool(true)]),
+        "the server is not started",
+        SCHEMA,
+    )],
+    sources: &[
+        "cline/cline apps/vscode/src/services/mcp/schemas.ts [code]",
+        "cline/cline apps/vscode/src/services/mcp/McpHub.ts [code]",
+        "clients.md §9",
+    ],
+    ..NONE
 };

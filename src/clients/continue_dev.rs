@@ -2,6 +2,7 @@
 //! and Claude/Cursor-style JSON files it imports, where only `env` is
 //! expanded (a second dialect, so a second client value).
 
+use super::approval::{Approvals, In, Key, Naming, Star, Value, NONE};
 use super::{
     Base, Client, Dialect, Field, Format, Language, Layout, SecretFix, UserFile, MCP_SERVERS,
     SERVER_FIELDS,
@@ -29,6 +30,7 @@ pub static CLIENT: Client = Client {
     ],
     env_file: ENV_FILE,
     secret_fix: SecretFix::Reference,
+    approvals: &APPROVALS,
 };
 
 /// Continue importing a Claude/Cursor-style JSON file: `${VAR}` in `env`
@@ -53,6 +55,7 @@ pub static IMPORTED_JSON: Client = Client {
     user_files: &[],
     env_file: ENV_FILE,
     secret_fix: SecretFix::Reference,
+    approvals: &APPROVALS,
 };
 
 pub static YAML: Format = Format {
@@ -91,4 +94,27 @@ static YAML_LAYOUT: Layout = Layout {
     ],
     settings_env: None,
     inputs: None,
+};
+
+/// The YAML blocks and imported JSON files hold no approval key; tool
+/// policies are chosen in the editor. The `cn` command line keeps its own
+/// list in `~/.continue/permissions.yaml`.
+pub static APPROVALS: Approvals = Approvals {
+    allow_lists: &[Key::file(
+        In::Other(".continue/permissions.yaml"),
+        "/allow",
+        Value::Tools(Naming {
+            tool: "",
+            server: None,
+            star: Star::Glob,
+        }),
+        "tools the `cn` command line runs without asking (`Write(**/*.ts)`-style patterns); how an MCP tool is named there is not documented",
+        "docs.continue.dev/cli/tool-permissions [docs]",
+    )],
+    sources: &[
+        "continuedev/continue docs/customize/deep-dives/mcp.mdx [docs]: no approval key in a block",
+        "docs.continue.dev/cli/tool-permissions [docs]",
+        "clients.md §11",
+    ],
+    ..NONE
 };

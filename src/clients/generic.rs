@@ -6,6 +6,7 @@
 //! reported, and a literal secret gets advice, not an edit in one client's
 //! spelling.
 
+use super::approval::{Approvals, NONE};
 use super::{
     servers_at, Client, Dialect, Field, Format, Language, Layout, SecretFix, SERVER_FIELDS,
 };
@@ -50,6 +51,7 @@ pub static CLIENT: Client = Client {
     user_files: &[],
     env_file: super::EXPORT_ENV_FILE,
     secret_fix: SecretFix::Reference,
+    approvals: &APPROVALS,
 };
 
 /// The server maps a generic config may hold, in the order they are tried.
@@ -112,3 +114,11 @@ pub fn format_for(language: Language) -> &'static Format {
         Language::Yaml => &YAML,
     }
 }
+
+/// Nothing is assumed about an unknown client's approvals: the same key
+/// means different things in different clients (`"*"` in `autoApprove` is
+/// every tool in Roo Code's files but no tool in Cline's; `disabled` is no
+/// key of Claude Code's entries), so no key is taken to approve or disable anything. A
+/// rule that wants "some client would read it so" can look through
+/// [`super::CLIENTS`].
+pub static APPROVALS: Approvals = NONE;

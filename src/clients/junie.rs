@@ -7,6 +7,7 @@
 //! writes most committed files) [sample]; expansion is undocumented, and
 //! tool approvals live in the IDE, not in the file.
 
+use super::approval::{Approvals, NONE};
 use super::{Base, Client, Format, Language, SecretFix, UserFile, MCP_SERVERS};
 
 pub static CLIENT: Client = Client {
@@ -18,6 +19,7 @@ pub static CLIENT: Client = Client {
     // No `envFile` key is documented for its entries.
     env_file: super::EXPORT_ENV_FILE,
     secret_fix: SecretFix::Reference,
+    approvals: &APPROVALS,
 };
 
 pub static CONFIG: Format = Format {
@@ -28,4 +30,14 @@ pub static CONFIG: Format = Format {
     layout: &MCP_SERVERS,
     describes: "Junie MCP servers",
     shared: true,
+};
+
+/// The file holds `mcpServers` entries only; tool approvals are answered in
+/// the IDE.
+pub static APPROVALS: Approvals = Approvals {
+    sources: &[
+        "jetbrains.com/help/junie/model-context-protocol-mcp.html [docs]: no approval key documented",
+        "clients.md §15",
+    ],
+    ..NONE
 };

@@ -6,6 +6,7 @@
 //! cited [sample]; expansion is not documented, and the official example
 //! writes a bearer token literally.
 
+use super::approval::{Approvals, NONE};
 use super::{Base, Client, Format, Language, SecretFix, UserFile, MCP_SERVERS};
 
 pub static CLIENT: Client = Client {
@@ -16,6 +17,7 @@ pub static CLIENT: Client = Client {
     user_files: &[UserFile::file(Base::Home, ".lmstudio/mcp.json", CONFIG.id)],
     env_file: super::START_ENV_FILE,
     secret_fix: SecretFix::Reference,
+    approvals: &APPROVALS,
 };
 
 pub static CONFIG: Format = Format {
@@ -26,4 +28,14 @@ pub static CONFIG: Format = Format {
     layout: &MCP_SERVERS,
     describes: "LM Studio MCP servers",
     shared: false,
+};
+
+/// The file follows Cursor's notation and holds no approval key; tool calls
+/// are confirmed in the app.
+pub static APPROVALS: Approvals = Approvals {
+    sources: &[
+        "lmstudio-ai/docs 0_app/2_mcp/index.mdx [docs]: `mcpServers` with `command`/`args`/`env` or `url`/`headers` only",
+        "clients.md §16",
+    ],
+    ..NONE
 };

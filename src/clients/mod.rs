@@ -1,8 +1,9 @@
 //! Every MCP client mcplint knows, one module each. A client's module holds
 //! all that is particular to it: the files it reads and where their servers
 //! sit, how it expands variable references, where it keeps per-user files,
-//! how a user loads an env file for it, and how `--fix` should write a
-//! credential for it. Every stage reads this data; it imports only `syntax`.
+//! how a user loads an env file for it, how `--fix` should write a
+//! credential for it, and which of its settings approve tools or skip
+//! servers. Every stage reads this data; it imports only `syntax`.
 //!
 //! Adding a client is one module here and one line in [`CLIENTS`] (and a
 //! schema under `rules/schemas/` for each of its formats; the tests say
@@ -35,6 +36,7 @@ macro_rules! in_every_string {
     };
 }
 
+pub mod approval;
 mod dialect;
 mod format;
 mod paths;
@@ -66,6 +68,7 @@ pub mod vscode;
 pub mod windsurf;
 pub mod zed;
 
+pub use approval::Approvals;
 pub use dialect::{Dialect, Spelling, ALL_FIELDS, SERVER_FIELDS};
 pub use format::{servers_at, Field, Format, Language, Layout, MCP_FIELDS, MCP_SERVERS};
 pub use paths::{by_name, for_path};
@@ -118,6 +121,9 @@ pub struct Client {
     pub env_file: &'static str,
     /// How `--fix` takes a literal secret out of its config.
     pub secret_fix: SecretFix,
+    /// How it lets tools run without asking, hides tools, and skips
+    /// servers (see [`approval`]).
+    pub approvals: &'static Approvals,
 }
 
 /// Where a client keeps one per-user file, or a folder of them.

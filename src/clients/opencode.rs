@@ -1,5 +1,6 @@
 //! OpenCode: the `mcp` block of `opencode.json(c)`.
 
+use super::approval::{Approvals, Filter, In, Keeps, Key, Literal, Naming, Star, Value, NONE};
 use super::{
     servers_at, Base, Client, Dialect, Field, Format, Language, Layout, SecretFix, UserFile,
     SERVER_FIELDS,
@@ -23,6 +24,7 @@ pub static CLIENT: Client = Client {
     ],
     env_file: "export them before starting opencode: `set -a; . {env}; set +a`",
     secret_fix: SecretFix::Reference,
+    approvals: &APPROVALS,
 };
 
 pub static CONFIG: Format = Format {
@@ -46,4 +48,64 @@ pub(super) static LAYOUT: Layout = Layout {
         ("headers", Field::Headers),
     ],
     ..servers_at(&["/mcp"])
+};
+
+const PERMISSIONS: &str = "opencode.ai/docs/permissions [docs]";
+/// An MCP tool is `{server}_{tool}` in `permission` and `tools`.
+const NAMESPACED: Naming = Naming {
+    tool: "{server}_{tool}",
+    server: Some("{server}_*"),
+    star: Star::Glob,
+};
+
+/// Most permissions default to `allow`, so MCP tools run unasked unless a
+/// rule says `ask` (opencode.ai/docs/permissions [docs]); anomalyco/opencode
+/// #6892 reports a version where `permission` did not reach MCP tools.
+pub static APPROVALS: Approvals = Approvals {
+    allow_lists: &[Key::file(
+        In::Every,
+        "/permission",
+        Value::ToolMap {
+            naming: NAMESPACED,
+            field: None,
+            is: &[Literal::Str("allow")],
+        },
+        "a tool whose key (or a glob over it, `github_*`, `*`) is `\"allow\"` runs without asking; the last matching rule wins",
+        PERMISSIONS,
+    )],
+    tool_filters: &[Filter {
+        keeps: Keeps::AllBut,
+        key: Key::file(
+            In::Every,
+            "/tools",
+            Value::ToolMap {
+                naming: NAMESPACED,
+                field: None,
+                is: &[Literal::Bool(false)],
+            },
+            "tools mapped to `false` are removed (the legacy form, deprecated in v1.1.1 for `permission`)",
+            "opencode.ai/docs/permissions [docs]; clients.md §12",
+        ),
+    }],
+    disabled: &[Key::server(
+        In::Every,
+        "enabled",
+        Value::Is(&[Literal::Bool(false)]),
+        "the server is not started",
+        "anomalyco/opencode packages/web/src/content/docs/mcp-servers.mdx [docs]; clients.md §12",
+    )],
+    approve_all_modes: &[Key::file(
+        In::Every,
+        "/permission",
+        Value::Is(&[Literal::Str("allow")]),
+        "every permission is allow: all tools run without asking",
+        PERMISSIONS,
+    )],
+    sources: &[
+        "opencode.ai/docs/permissions [docs]",
+        "anomalyco/opencode packages/web/src/content/docs/mcp-servers.mdx [docs]",
+        "anomalyco/opencode#6892 [issue]",
+        "clients.md §12",
+    ],
+    ..NONE
 };

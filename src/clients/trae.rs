@@ -5,6 +5,7 @@
 //! `${workspaceFolder}` are seen in committed files, but expansion is not
 //! documented [sample]. The file may hold comments [sample].
 
+use super::approval::{Approvals, NONE};
 use super::{Client, Format, Language, SecretFix, MCP_SERVERS};
 
 pub static CLIENT: Client = Client {
@@ -16,6 +17,7 @@ pub static CLIENT: Client = Client {
     // No `envFile` key is documented for its entries.
     env_file: super::EXPORT_ENV_FILE,
     secret_fix: SecretFix::Reference,
+    approvals: &APPROVALS,
 };
 
 pub static CONFIG: Format = Format {
@@ -26,4 +28,13 @@ pub static CONFIG: Format = Format {
     layout: &MCP_SERVERS,
     describes: "Trae MCP servers",
     shared: true,
+};
+
+/// No approval, tool-filter or disabling key is documented for the file.
+pub static APPROVALS: Approvals = Approvals {
+    sources: &[
+        "docs.trae.ai [docs]: project MCP documents `mcpServers` entries only",
+        "clients.md §19",
+    ],
+    ..NONE
 };

@@ -1,6 +1,7 @@
 //! VS Code: `.vscode/mcp.json` and the user profile's `mcp.json`, with
 //! `${input:…}` prompts; the legacy `mcp` block of `settings.json`.
 
+use super::approval::{Approvals, In, Key, Literal, Value, NONE};
 use super::{
     Base, Client, Dialect, Field, Format, Language, Layout, SecretFix, UserFile, MCP_FIELDS,
     SERVER_FIELDS,
@@ -26,6 +27,7 @@ pub static CLIENT: Client = Client {
     env_file: "VS Code prompts once for each `${input:…}` (kept in its secret storage) — paste the values from {env}; export the others before starting VS Code (`set -a; . {env}; set +a`)",
     // `${env:…}` is reported not to be substituted in headers.
     secret_fix: SecretFix::PasswordInputInHeaders,
+    approvals: &APPROVALS,
 };
 
 pub static MCP: Format = Format {
@@ -66,4 +68,32 @@ static SETTINGS_LAYOUT: Layout = Layout {
     fields: MCP_FIELDS,
     settings_env: None,
     inputs: Some("/mcp/inputs"),
+};
+
+/// `mcp.json` entries carry no approval key (VS Code asks to trust each
+/// server when it first starts); approving every tool is a setting.
+pub static APPROVALS: Approvals = Approvals {
+    approve_all_modes: &[
+        Key::file(
+            In::Format(SETTINGS.id),
+            "/chat.tools.global.autoApprove",
+            Value::Is(&[Literal::Bool(true)]),
+            "every tool call, MCP tools included, runs without confirmation; whether a workspace `.vscode/settings.json` may set it is unverified",
+            "code.visualstudio.com/docs/agents/approvals [docs]; microsoft/vscode#261321 [code]",
+        ),
+        Key::file(
+            In::Format(SETTINGS.id),
+            "/chat.tools.autoApprove",
+            Value::Is(&[Literal::Bool(true)]),
+            "the older name of the same switch: every tool call runs without confirmation",
+            "microsoft/vscode#261321 [code]",
+        ),
+    ],
+    sources: &[
+        "code.visualstudio.com/docs/agents/approvals [docs]",
+        "microsoft/vscode-docs docs/copilot/reference/mcp-configuration.md [docs]: no approval key in a server entry",
+        "microsoft/vscode#261321 [code]",
+        "clients.md §4",
+    ],
+    ..NONE
 };

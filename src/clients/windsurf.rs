@@ -1,5 +1,6 @@
 //! Windsurf: `mcp_config.json` under `~/.codeium/windsurf/`.
 
+use super::approval::{Approvals, NONE};
 use super::{
     servers_at, Base, Client, Dialect, Field, Format, Language, Layout, SecretFix, UserFile,
     SERVER_FIELDS,
@@ -24,6 +25,7 @@ pub static CLIENT: Client = Client {
     )],
     env_file: super::EDITOR_ENV_FILE,
     secret_fix: SecretFix::Reference,
+    approvals: &APPROVALS,
 };
 
 pub static CONFIG: Format = Format {
@@ -53,4 +55,14 @@ static LAYOUT: Layout = Layout {
         ("headers", Field::Headers),
     ],
     ..servers_at(&["/mcpServers"])
+};
+
+/// Tools are switched on and off in each server's page in the app; no file
+/// key for approving, hiding tools or disabling a server is documented.
+pub static APPROVALS: Approvals = Approvals {
+    sources: &[
+        "docs.windsurf.com/windsurf/cascade/mcp [docs]: tool toggles live in the MCP settings page; `mcp_config.json` documents `command`, `args`, `env`, `serverUrl`/`url`, `headers`",
+        "clients.md §5",
+    ],
+    ..NONE
 };

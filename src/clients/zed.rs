@@ -1,5 +1,6 @@
 //! Zed: `context_servers` in its `settings.json`.
 
+use super::approval::{Approvals, In, Key, Literal, Value, NONE};
 use super::{
     servers_at, Base, Client, Dialect, Field, Format, Language, Layout, SecretFix, UserFile,
     SERVER_FIELDS,
@@ -25,6 +26,7 @@ pub static CLIENT: Client = Client {
     ],
     env_file: super::EXPORT_ENV_FILE,
     secret_fix: SecretFix::Reference,
+    approvals: &APPROVALS,
 };
 
 pub static SETTINGS: Format = Format {
@@ -49,4 +51,40 @@ static LAYOUT: Layout = Layout {
         ("headers", Field::Headers),
     ],
     ..servers_at(&["/context_servers"])
+};
+
+const TOOL_PERMISSIONS: &str = "zed.dev/docs/ai/tool-permissions [docs]";
+
+/// Whether a project's `.zed/settings.json` may set the agent's permissions
+/// is not documented; the keys are recorded for every Zed settings file.
+pub static APPROVALS: Approvals = Approvals {
+    disabled: &[Key::server(
+        In::Every,
+        "enabled",
+        Value::Is(&[Literal::Bool(false)]),
+        "the context server is not started",
+        "zed-industries/zed crates/settings/src/settings_content/project.rs, ContextServerSettingsContent [code]; clients.md §8",
+    )],
+    approve_all_modes: &[
+        Key::file(
+            In::Every,
+            "/agent/tool_permissions/default",
+            Value::Is(&[Literal::Str("allow")]),
+            "tools run without confirmation unless a tool's own rule asks (Zed v0.224.0 and later)",
+            TOOL_PERMISSIONS,
+        ),
+        Key::file(
+            In::Every,
+            "/agent/always_allow_tool_actions",
+            Value::Is(&[Literal::Bool(true)]),
+            "every tool action runs without confirmation (the switch before v0.224.0)",
+            TOOL_PERMISSIONS,
+        ),
+    ],
+    sources: &[
+        "zed.dev/docs/ai/tool-permissions [docs]",
+        "zed-industries/zed docs/src/ai/mcp.md [docs]",
+        "clients.md §8 [code]",
+    ],
+    ..NONE
 };

@@ -40,6 +40,7 @@ static MCPLINT: Client = Client {
     user_files: &[],
     env_file: clients::EXPORT_ENV_FILE,
     secret_fix: SecretFix::Reference,
+    approvals: &clients::approval::NONE,
 };
 
 static NO_SERVERS: Layout = Layout {
