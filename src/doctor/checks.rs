@@ -64,7 +64,7 @@ pub fn servers(
     let dialect = &client.dialect;
     let mut out = Vec::new();
     for (i, server) in file.servers.iter().enumerate() {
-        if disabled(server.node) {
+        if file.disabled_by(server).is_some() {
             out.push(ServerReport {
                 name: server.name.to_string(),
                 line: line_of(server.name_span.start),
@@ -207,19 +207,6 @@ pub fn servers(
         });
     }
     out
-}
-
-/// `disabled: true` (most clients) or `enabled: false` (Goose, Crush,
-/// OpenCode): the client does not start the server.
-fn disabled(server: &crate::syntax::parse::Node) -> bool {
-    use crate::syntax::parse::Value;
-    matches!(
-        server.get("disabled").map(|n| &n.value),
-        Some(Value::Bool(true))
-    ) || matches!(
-        server.get("enabled").map(|n| &n.value),
-        Some(Value::Bool(false))
-    )
 }
 
 /// The verdict on one variable reference.

@@ -3,7 +3,7 @@
 //! a `parse-error` finding, and is still scanned for credentials.
 
 use crate::clients::{Format, Language};
-use crate::finding::Finding;
+use crate::finding::{Category, Finding};
 use crate::knowledge::analysis;
 use crate::knowledge::launch::Launches;
 use crate::knowledge::policy::Team;
@@ -178,11 +178,41 @@ fn check(source: &SourceFile, root: &Node, given: &Given) -> (Vec<Finding>, Vec<
         rule.check(&mut cx);
     }
     let mut findings = cx.into_findings();
+    disabled_servers(&file, &mut findings);
     let secrets = analysis.withheld(&file);
     for f in &mut findings {
         f.withhold(&secrets);
     }
     (findings, analysis.mask_spans())
+}
+
+/// A server its client will not start can widen nothing: its breadth,
+/// approval and placeholder findings go. What stays (a literal secret is
+/// still in the file, a schema error still breaks it) says the server is
+/// disabled.
+fn disabled_servers(file: &McpFile, findings: &mut Vec<Finding>) {
+    let disabled: Vec<(&str, &str)> = file
+        .servers
+        .iter()
+        .filter_map(|s| file.disabled_by(s).map(|key| (s.name, key.means)))
+        .collect();
+    if disabled.is_empty() {
+        return;
+    }
+    findings.retain_mut(|f| {
+        let Some((name, means)) = disabled
+            .iter()
+            .find(|(name, _)| f.server.as_deref() == Some(*name))
+        else {
+            return true;
+        };
+        let widens = matches!(f.rule.category, Category::Scope | Category::Permissions)
+            || f.rule.id == rules::PLACEHOLDER_VALUE.id;
+        if !widens {
+            f.message = format!("{} (`{name}` is disabled: {means})", f.message);
+        }
+        !widens
+    });
 }
 
 /// The model and shared secret scan of a config's text, handed to `look`:

@@ -9,6 +9,7 @@ pub use project::ProjectServer;
 
 use std::ops::Range;
 
+use crate::clients::approval::{At, Key, Value};
 use crate::clients::{Field, Format};
 use crate::syntax::parse::{strings, Node};
 use crate::syntax::source::{SourceFile, Span};
@@ -146,6 +147,21 @@ impl<'t> Site<'t> {
 }
 
 impl<'t> McpFile<'t> {
+    /// The setting, in the client's approval data, by which its client will
+    /// not start `server` (`disabled: true`, Codex `enabled = false`).
+    pub fn disabled_by(&self, server: &Server) -> Option<&'static Key> {
+        self.format.client.approvals.disabled.iter().find(|key| {
+            let (At::Server(path), Value::Is(values)) = (&key.at, &key.value) else {
+                return false;
+            };
+            key.file.covers(self.format)
+                && server
+                    .node
+                    .at_pointer(&format!("/{path}"))
+                    .is_some_and(|n| values.iter().any(|v| v.matches(n)))
+        })
+    }
+
     pub fn build(source: &'t SourceFile, format: &'static Format, root: &'t Node<'t>) -> Self {
         let mut file = McpFile {
             source,

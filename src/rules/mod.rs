@@ -33,6 +33,7 @@ pub use literal_secret::unparsed::findings as secrets_in_unparsed_text;
 pub use literal_secret::META as LITERAL_SECRET;
 pub use parse_error::parse_failure;
 pub use parse_error::META as PARSE_ERROR;
+pub use placeholder_value::META as PLACEHOLDER_VALUE;
 pub use stale_ignore::META as STALE_IGNORE;
 
 use crate::finding::Finding;
