@@ -65,6 +65,7 @@ fn rule_ids_are_stable() {
         [
             "archived-server",
             "auto-approved-servers",
+            "auto-approved-tools",
             "broad-allow-rule",
             "broad-credential",
             "credentials-in-url",

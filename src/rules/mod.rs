@@ -3,6 +3,7 @@
 
 mod archived_server;
 mod auto_approved_servers;
+mod auto_approved_tools;
 mod broad_allow_rule;
 mod broad_credential;
 mod credentials_in_url;
@@ -118,6 +119,7 @@ pub static RULES: &[&dyn Rule] = &[
     &vulnerable_server::VulnerableServer,
     &archived_server::ArchivedServer,
     &auto_approved_servers::AutoApprovedServers,
+    &auto_approved_tools::AutoApprovedTools,
     &ineffective_allow_rule::IneffectiveAllowRule,
     &broad_allow_rule::BroadAllowRule,
     &unguarded_destructive_tools::UnguardedDestructiveTools,
