@@ -185,22 +185,21 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 /// The last line: files scanned and findings by severity.
 pub fn summary(report: &Report) -> String {
     let mut out = String::new();
-    if report.files_scanned() == 0 && report.scope.changed_since.is_some() {
-        let rev = report.scope.changed_since.as_deref().unwrap_or_default();
-        let _ = write!(out, "mcplint: no changed MCP config files since {rev}");
-    } else if report.files_scanned() == 0 {
-        let paths: Vec<&str> = formats()
-            .iter()
-            .flat_map(|f| f.paths.iter().copied())
-            .collect();
-        let _ = write!(
-            out,
-            "mcplint: no MCP config files found (looked for {} and {} other names; `mcplint formats` lists them)",
-            paths[..3].join(", "),
-            paths.len() - 3
-        );
-    }
     if report.files_scanned() == 0 {
+        if let Some(rev) = &report.scope.changed_since {
+            let _ = write!(out, "mcplint: no changed MCP config files since {rev}");
+        } else {
+            let paths: Vec<&str> = formats()
+                .iter()
+                .flat_map(|f| f.paths.iter().copied())
+                .collect();
+            let _ = write!(
+                out,
+                "mcplint: no MCP config files found (looked for {} and {} other names; `mcplint formats` lists them)",
+                paths[..3].join(", "),
+                paths.len() - 3
+            );
+        }
         if !report.errors.is_empty() {
             let _ = write!(
                 out,

@@ -85,8 +85,8 @@ fn writer<'p>(
 enum Approved<'t> {
     /// Every tool (`["*"]`, `trust: true`).
     Everything,
-    /// These tools (a name or a glob of the entry).
-    Tools(Vec<&'t str>),
+    /// The tools an entry names (a name, or a glob).
+    Tool(&'t str),
 }
 
 /// Each approval in `node` with its span.
@@ -99,18 +99,11 @@ fn approved<'t>(key: &Key, node: &'t Node<'t>) -> Vec<(Span, Approved<'t>)> {
             .elements()
             .iter()
             .filter_map(|e| Some((e.span, e.as_str()?)))
-            .filter_map(|(span, name)| {
-                let every = name == "*"
-                    && matches!(naming.star, Star::EveryTool | Star::Unverified | Star::Glob);
-                if every {
-                    Some((span, Approved::Everything))
-                } else if name.contains('*') && naming.star == Star::Glob {
-                    Some((span, Approved::Tools(vec![name])))
-                } else if naming.star == Star::Literal && name == "*" {
-                    None
-                } else {
-                    Some((span, Approved::Tools(vec![name])))
-                }
+            .filter_map(|(span, name)| match (name, naming.star) {
+                // A tool called `*`: none.
+                ("*", Star::Literal) => None,
+                ("*", _) => Some((span, Approved::Everything)),
+                _ => Some((span, Approved::Tool(name))),
             })
             .collect(),
         _ => Vec::new(),
@@ -163,11 +156,11 @@ fn finding(
             ),
             "approves every tool",
         ),
-        Approved::Tools(entries) => {
+        Approved::Tool(entry) => {
             let named: Vec<&str> = destructive
                 .iter()
                 .copied()
-                .filter(|t| entries.iter().any(|e| covers(e, t)))
+                .filter(|t| covers(entry, t))
                 .collect();
             if named.is_empty() {
                 return None;
